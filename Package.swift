@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "felhom-hub",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hub", targets: ["hub"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        .target(
+            name: "Kernel",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(name: "ControllerSlice", dependencies: ["Kernel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Hummingbird", package: "hummingbird")], path: "Sources/Slices/Controller"),
+        .target(name: "HostIngestSlice", dependencies: ["Kernel", "ControllerSlice", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Hummingbird", package: "hummingbird")], path: "Sources/Slices/HostIngest"),
+        .executableTarget(
+            name: "hub",
+            dependencies: [
+                "Kernel", "ControllerSlice", "HostIngestSlice",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "ControllerTests", dependencies: ["ControllerSlice", "Kernel", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "HostIngestTests", dependencies: ["HostIngestSlice", "ControllerSlice", "Kernel", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+    ]
+)

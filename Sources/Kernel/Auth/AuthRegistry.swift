@@ -1,0 +1,48 @@
+import HTTPTypes
+
+/// Turns an `Authorization` header into a principal by asking every registered strategy.
+///
+/// Recognised keys are remembered in a bounded cache so a warm key costs no database
+/// round trip; ``invalidate()`` empties it whenever any key changes, so a revoked or
+/// replaced key stops working on the next request.
+public final class AuthRegistry: Sendable {
+    private let strategies: [any AuthStrategy]
+    private let cache: PrincipalCache
+
+    public init(strategies: [any AuthStrategy], cacheCapacity: Int = 200_000) {
+        self.strategies = strategies
+        self.cache = PrincipalCache(capacity: cacheCapacity)
+    }
+
+    /// The longest header value looked at; anything longer is not a key of ours.
+    static let maximumHeaderLength = 512
+
+    /// The principal behind `authorization`, or `nil` when it names no key we know.
+    /// Throws ``HubError/unauthorized`` when the header is missing or malformed.
+    public func authenticate(authorization: String?) async throws -> Principal? {
+        guard let key = Self.bearerKey(authorization) else { throw HubError.unauthorized }
+        let keyHash = APIKey.hash(key)
+        if let known = cache.principal(forKeyHash: keyHash) { return known }
+        for strategy in strategies {
+            if let principal = try await strategy.principal(forKeyHash: keyHash) {
+                cache.remember(principal, forKeyHash: keyHash)
+                return principal
+            }
+        }
+        return nil
+    }
+
+    /// Forgets every cached key; call after any key is created, replaced or revoked.
+    public func invalidate() {
+        cache.removeAll()
+    }
+
+    static func bearerKey(_ header: String?) -> String? {
+        guard let header, header.utf8.count <= maximumHeaderLength else { return nil }
+        let parts = header.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let key = String(parts[1])
+        guard key.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) else { return nil }
+        return key
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Everything the operator configures, read once at start from the environment (and
+/// command-line overrides). See the operator contract §1 for the names.
+public struct HubConfiguration: Sendable {
+    public var dataDirectory: URL
+    public var listenHost: String
+    public var listenPort: Int
+    /// `HUB_GLOBAL_API_KEY`; `nil` means the key file in the data folder.
+    public var globalAPIKey: String?
+    /// `HUB_SLICES`; `nil` means the roadmap's default set.
+    public var sliceNames: [String]?
+    /// `HUB_FLAGS` overrides, by flag name.
+    public var flagOverrides: [String: Bool]
+    public var tickInterval: Duration
+    public var staleAfter: TimeInterval
+    public var downAfter: TimeInterval
+    public var retentionDays: Int
+    public var logFormat: LogFormat
+    public var pollIntervalSeconds: Int
+
+    public enum LogFormat: String, Sendable {
+        case text, json
+    }
+
+    public var databaseFile: URL { dataDirectory.appendingPathComponent("hub.sqlite") }
+    public var backupDirectory: URL { dataDirectory.appendingPathComponent("backups") }
+
+    public init(
+        dataDirectory: URL,
+        listenHost: String = "127.0.0.1",
+        listenPort: Int = 8080,
+        globalAPIKey: String? = nil,
+        sliceNames: [String]? = nil,
+        flagOverrides: [String: Bool] = [:],
+        tickInterval: Duration = .seconds(60),
+        staleAfter: TimeInterval = 1800,
+        downAfter: TimeInterval = 3600,
+        retentionDays: Int = 30,
+        logFormat: LogFormat = .text,
+        pollIntervalSeconds: Int = 900
+    ) {
+        self.dataDirectory = dataDirectory
+        self.listenHost = listenHost
+        self.listenPort = listenPort
+        self.globalAPIKey = globalAPIKey
+        self.sliceNames = sliceNames
+        self.flagOverrides = flagOverrides
+        self.tickInterval = tickInterval
+        self.staleAfter = staleAfter
+        self.downAfter = downAfter
+        self.retentionDays = retentionDays
+        self.logFormat = logFormat
+        self.pollIntervalSeconds = pollIntervalSeconds
+    }
+
+    /// Reads the contract's `HUB_*` variables; a malformed value is a ``ConfigurationError``
+    /// naming the variable.
+    public static func fromEnvironment(_ environment: [String: String]) throws -> HubConfiguration {
+        func value(_ name: String) -> String? {
+            guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            return raw
+        }
+        func positiveInteger(_ name: String, _ fallback: Int) throws -> Int {
+            guard let raw = value(name) else { return fallback }
+            guard let number = Int(raw), number > 0 else {
+                throw ConfigurationError("\(name)=\(raw) is not a positive whole number")
+            }
+            return number
+        }
+        var configuration = HubConfiguration(dataDirectory: URL(fileURLWithPath: value("HUB_DATA_DIR") ?? "./data"))
+        if let listen = value("HUB_LISTEN") {
+            (configuration.listenHost, configuration.listenPort) = try parseListen(listen, variable: "HUB_LISTEN")
+        }
+        if let key = value("HUB_GLOBAL_API_KEY") {
+            guard key.utf8.count >= 32, key.utf8.count <= 256, key.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) else {
+                throw ConfigurationError("HUB_GLOBAL_API_KEY must be 32 to 256 printable characters without spaces")
+            }
+            configuration.globalAPIKey = key
+        }
+        if let slices = value("HUB_SLICES") {
+            configuration.sliceNames = try parseList(slices, variable: "HUB_SLICES")
+        }
+        if let flags = value("HUB_FLAGS") {
+            configuration.flagOverrides = try parseFlagOverrides(flags)
+        }
+        configuration.tickInterval = .seconds(try positiveInteger("HUB_TICK_SECONDS", 60))
+        configuration.staleAfter = TimeInterval(try positiveInteger("HUB_STALE_AFTER_SECONDS", 1800))
+        configuration.downAfter = TimeInterval(try positiveInteger("HUB_DOWN_AFTER_SECONDS", 3600))
+        configuration.retentionDays = try positiveInteger("HUB_RETENTION_DAYS", 30)
+        if let format = value("HUB_LOG_FORMAT") {
+            guard let parsed = LogFormat(rawValue: format) else {
+                throw ConfigurationError("HUB_LOG_FORMAT=\(format) is neither text nor json")
+            }
+            configuration.logFormat = parsed
+        }
+        try configuration.validate()
+        return configuration
+    }
+
+    /// Checks the relations between values that each parsed fine on their own.
+    public func validate() throws {
+        guard downAfter > staleAfter else {
+            throw ConfigurationError("HUB_DOWN_AFTER_SECONDS (\(Int(downAfter))) must be greater than HUB_STALE_AFTER_SECONDS (\(Int(staleAfter)))")
+        }
+    }
+
+    public static func parseListen(_ text: String, variable: String) throws -> (String, Int) {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+              (0...65535).contains(port)
+        else { throw ConfigurationError("\(variable)=\(text) is not host:port") }
+        var host = String(text[..<colon])
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty else { throw ConfigurationError("\(variable)=\(text) has no host") }
+        return (host, port)
+    }
+
+    static func parseList(_ text: String, variable: String) throws -> [String] {
+        let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !items.contains(where: \.isEmpty) else { throw ConfigurationError("\(variable)=\(text) has an empty item") }
+        return items
+    }
+
+    public static func parseFlagOverrides(_ text: String) throws -> [String: Bool] {
+        var overrides: [String: Bool] = [:]
+        for item in try parseList(text, variable: "HUB_FLAGS") {
+            let parts = item.split(separator: "=", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw ConfigurationError("HUB_FLAGS item '\(item)' is not name=on or name=off")
+            }
+            switch parts[1] {
+            case "on": overrides[String(parts[0])] = true
+            case "off": overrides[String(parts[0])] = false
+            default: throw ConfigurationError("HUB_FLAGS item '\(item)' is not name=on or name=off")
+            }
+        }
+        return overrides
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// Records events of the registered types and lists them.
+///
+/// Recording happens inside the caller's transaction, so an event and the state change
+/// it reports commit together or not at all. Listeners (such as a delivery outbox) run
+/// in that same transaction.
+public final class EventLog: Sendable {
+    public let registeredTypes: Set<String>
+    private let clock: any HubClock
+    private let database: HubDatabase
+    private let listeners = Mutex<[any EventListener]>([])
+
+    public init(registeredTypes: Set<String>, database: HubDatabase, clock: any HubClock) {
+        self.registeredTypes = registeredTypes
+        self.database = database
+        self.clock = clock
+    }
+
+    /// Tells `listener` of every event recorded from now on; slices add theirs while
+    /// the hub is assembled.
+    public func addListener(_ listener: any EventListener) {
+        listeners.withLock { $0.append(listener) }
+    }
+
+    /// Records `draft` in `db`'s open transaction. An unregistered type is a
+    /// programming error: it throws and nothing is written.
+    @discardableResult
+    public func record(_ draft: EventDraft, in db: Database) throws -> Event {
+        guard registeredTypes.contains(draft.type) else { throw EventLogError.unregisteredType(draft.type) }
+        let createdAt = Timestamp.format(clock.now())
+        let payloadJSON = try WireJSON.encodeString(draft.payload)
+        try db.execute(
+            sql: "INSERT INTO kernel_events (customer_id, type, subject, payload_json, created_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [draft.customerID, draft.type, draft.subject, payloadJSON, createdAt]
+        )
+        let event = Event(
+            id: db.lastInsertedRowID, customerID: draft.customerID, type: draft.type,
+            subject: draft.subject, payload: .object(draft.payload), createdAt: createdAt
+        )
+        for listener in listeners.withLock({ $0 }) {
+            try listener.eventRecorded(event, in: db)
+        }
+        return event
+    }
+
+    /// Events in ascending id order, filtered as the admin API allows.
+    public func list(customerID: String? = nil, type: String? = nil, afterID: Int64 = 0, limit: Int = 100) async throws -> [Event] {
+        try await database.pool.read { db in
+            var sql = "SELECT id, customer_id, type, subject, payload_json, created_at FROM kernel_events WHERE id > ?"
+            var arguments: StatementArguments = [afterID]
+            if let customerID {
+                sql += " AND customer_id = ?"
+                arguments += [customerID]
+            }
+            if let type {
+                sql += " AND type = ?"
+                arguments += [type]
+            }
+            sql += " ORDER BY id LIMIT ?"
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                let payloadJSON: String = row["payload_json"]
+                let payload = (try? JSONDecoder().decode(JSONValue.self, from: Data(payloadJSON.utf8))) ?? .object([:])
+                return Event(
+                    id: row["id"], customerID: row["customer_id"], type: row["type"],
+                    subject: row["subject"], payload: payload, createdAt: row["created_at"]
+                )
+            }
+        }
+    }
+}
+
+/// Told of every recorded event, inside the recording transaction.
+public protocol EventListener: Sendable {
+    func eventRecorded(_ event: Event, in db: Database) throws
+}
+
+public enum EventLogError: Error, Equatable, CustomStringConvertible {
+    case unregisteredType(String)
+
+    public var description: String {
+        switch self {
+        case .unregisteredType(let type): "event type '\(type)' is not registered by any enabled slice"
+        }
+    }
+}

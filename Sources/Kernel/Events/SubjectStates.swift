@@ -1,0 +1,32 @@
+import GRDB
+
+/// The last state a checker saw each subject in (`ok`, `stale`, `down`, …), kept in the
+/// database so that a transition is reported once, even across restarts.
+///
+/// Checkers find their candidates by joining their own tables with ``table``, and move
+/// a subject with ``move(checker:subject:customerID:to:now:in:)`` in the same
+/// transaction as the event that reports the move.
+public enum SubjectStates {
+    public static let table = "kernel_subject_states"
+
+    /// The recorded state, or `nil` for a subject never moved (which counts as `ok`).
+    public static func state(checker: String, subject: String, in db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT state FROM kernel_subject_states WHERE checker = ? AND subject = ?", arguments: [checker, subject])
+    }
+
+    /// Records `state`; answers the previous state, or `nil` when it was already `state`
+    /// (so the caller emits nothing).
+    public static func move(checker: String, subject: String, customerID: String, to state: String, now: String, in db: Database) throws -> String? {
+        let previous = try self.state(checker: checker, subject: subject, in: db) ?? "ok"
+        guard previous != state else { return nil }
+        try db.execute(
+            sql: """
+                INSERT INTO kernel_subject_states (checker, subject, customer_id, state, changed_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(checker, subject) DO UPDATE SET state = excluded.state, customer_id = excluded.customer_id,
+                    changed_at = excluded.changed_at
+                """,
+            arguments: [checker, subject, customerID, state, now]
+        )
+        return previous
+    }
+}

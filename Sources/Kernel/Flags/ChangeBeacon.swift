@@ -1,0 +1,44 @@
+import Foundation
+import Synchronization
+
+/// Tells every process on one data folder that flags or keys changed.
+///
+/// The command line writes the database directly while a server may be running, and
+/// the server caches flags and keys. Whoever changes one writes a fresh random token
+/// into a small file next to the database; each request compares the token (one
+/// `pread`) and drops its caches when it differs.
+public final class ChangeBeacon: Sendable {
+    private let path: String
+    private let lastSeen = Mutex<UInt64?>(nil)
+
+    public init(dataDirectory: URL) {
+        path = dataDirectory.appendingPathComponent("changes.beacon").path
+    }
+
+    /// Records that something changed, for this and every other process.
+    public func signal() {
+        var token = UInt64.random(in: 1 ... .max)
+        let descriptor = open(path, O_WRONLY | O_CREAT, 0o600)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        _ = withUnsafeBytes(of: &token) { pwrite(descriptor, $0.baseAddress, 8, 0) }
+    }
+
+    /// Whether the token moved since this process last asked.
+    public func hasChanged() -> Bool {
+        let current = read()
+        return lastSeen.withLock { seen in
+            defer { seen = current }
+            return seen != nil && seen != current
+        }
+    }
+
+    private func read() -> UInt64 {
+        var token: UInt64 = 0
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return 0 }
+        defer { close(descriptor) }
+        _ = withUnsafeMutableBytes(of: &token) { pread(descriptor, $0.baseAddress, 8, 0) }
+        return token
+    }
+}

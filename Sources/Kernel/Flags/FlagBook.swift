@@ -1,0 +1,165 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// Resolves flags: code default, then `HUB_FLAGS`, then the persisted runtime value.
+///
+/// Runtime values are cached and reloaded whenever the ``ChangeBeacon`` moves, so a
+/// change made through the admin API or `hub flags set` applies from the next request.
+/// Every runtime change is audited with who made it and the old and new value.
+public final class FlagBook: Sendable {
+    public struct Registered: Sendable {
+        public let slice: String
+        public let definition: FlagDefinition
+    }
+
+    private let registered: [String: Registered]
+    private let order: [String]
+    private let enabledSlices: Set<String>
+    private let overrides: [String: Bool]
+    private let database: HubDatabase
+    private let beacon: ChangeBeacon
+    private let clock: any HubClock
+    private let runtime = Mutex<[String: RuntimeValue]?>(nil)
+
+    struct RuntimeValue: Sendable, Codable, Equatable {
+        let enabled: Bool
+        let customers: [String]
+    }
+
+    /// `flags` are those of the enabled slices; `knownFlagNames` those of every slice the
+    /// executable knows, so that `HUB_FLAGS` may name a flag of a slice switched off.
+    public init(
+        flags: [Registered], knownFlagNames: Set<String>, enabledSlices: Set<String>,
+        overrides: [String: Bool], database: HubDatabase, beacon: ChangeBeacon, clock: any HubClock
+    ) throws {
+        for name in overrides.keys where !knownFlagNames.contains(name) {
+            throw ConfigurationError("unknown flag '\(name)' in HUB_FLAGS")
+        }
+        var byName: [String: Registered] = [:]
+        for flag in flags { byName[flag.definition.name] = flag }
+        registered = byName
+        order = flags.map(\.definition.name)
+        self.enabledSlices = enabledSlices
+        self.overrides = overrides
+        self.database = database
+        self.beacon = beacon
+        self.clock = clock
+    }
+
+    /// Whether `name` is on, for `customerID` when the flag targets a cohort.
+    /// An unregistered name is a programming error and throws.
+    public func isEnabled(_ name: String, for customerID: String? = nil) async throws -> Bool {
+        try await state(of: name).isEnabled(for: customerID)
+    }
+
+    public func state(of name: String) async throws -> FlagState {
+        guard let flag = registered[name] else { throw FlagError.unknownFlag(name) }
+        return resolve(flag, runtime: try await runtimeValues()[name])
+    }
+
+    /// Every flag of the enabled slices, in the order the slices declare them.
+    public func states() async throws -> [FlagState] {
+        let values = try await runtimeValues()
+        return order.compactMap { registered[$0] }.map { resolve($0, runtime: values[$0.definition.name]) }
+    }
+
+    /// Persists a runtime value and its audit row in one transaction.
+    @discardableResult
+    public func set(_ name: String, enabled: Bool, customers: [String], actor: String) async throws -> FlagState {
+        guard let flag = registered[name] else { throw FlagError.unknownFlag(name) }
+        guard !flag.definition.isRetired(enabledSlices) else { throw FlagError.retired(name) }
+        guard customers.isEmpty || flag.definition.cohortCapable else { throw FlagError.notCohortCapable(name) }
+        guard customers.isEmpty || enabled else { throw FlagError.cohortWhileOff(name) }
+        let before = try await state(of: name)
+        let value = RuntimeValue(enabled: enabled, customers: Array(Set(customers)).sorted())
+        let now = Timestamp.format(clock.now())
+        try await database.pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO kernel_flags (name, enabled, customers_json, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(name) DO UPDATE SET enabled = excluded.enabled, customers_json = excluded.customers_json,
+                        updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                    """,
+                arguments: [name, enabled, try WireJSON.encodeString(value.customers), now, actor]
+            )
+            try db.execute(
+                sql: "INSERT INTO kernel_flag_audit (flag, actor, old_value_json, new_value_json, changed_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [name, actor, try WireJSON.encodeString(AuditValue(before)), try WireJSON.encodeString(AuditValue(enabled: enabled, customers: value.customers)), now]
+            )
+        }
+        runtime.withLock { $0 = nil }
+        beacon.signal()
+        return try await state(of: name)
+    }
+
+    /// Forgets cached runtime values; the next question reloads them.
+    public func reload() {
+        runtime.withLock { $0 = nil }
+    }
+
+    private func resolve(_ flag: Registered, runtime value: RuntimeValue?) -> FlagState {
+        let name = flag.definition.name
+        if flag.definition.isRetired(enabledSlices) {
+            return FlagState(name: name, slice: flag.slice, enabled: false, customers: [], source: .retired)
+        }
+        if let value {
+            return FlagState(name: name, slice: flag.slice, enabled: value.enabled, customers: value.customers, source: .runtime)
+        }
+        if let override = overrides[name] {
+            return FlagState(name: name, slice: flag.slice, enabled: override, customers: [], source: .environment)
+        }
+        return FlagState(name: name, slice: flag.slice, enabled: flag.definition.defaultValue(enabledSlices), customers: [], source: .default)
+    }
+
+    private func runtimeValues() async throws -> [String: RuntimeValue] {
+        if let cached = runtime.withLock({ $0 }) { return cached }
+        let loaded = try await database.pool.read { db in
+            var values: [String: RuntimeValue] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT name, enabled, customers_json FROM kernel_flags") {
+                let customersJSON: String = row["customers_json"]
+                let customers = (try? JSONDecoder().decode([String].self, from: Data(customersJSON.utf8))) ?? []
+                values[row["name"]] = RuntimeValue(enabled: row["enabled"], customers: customers)
+            }
+            return values
+        }
+        runtime.withLock { $0 = loaded }
+        return loaded
+    }
+
+    private struct AuditValue: Encodable {
+        let enabled: Bool
+        let customers: [String]
+        init(enabled: Bool, customers: [String]) {
+            self.enabled = enabled
+            self.customers = customers
+        }
+        init(_ state: FlagState) {
+            self.init(enabled: state.enabled, customers: state.customers)
+        }
+    }
+}
+
+public enum FlagError: Error, Equatable, CustomStringConvertible {
+    case unknownFlag(String)
+    case retired(String)
+    case notCohortCapable(String)
+    case cohortWhileOff(String)
+
+    public var description: String {
+        switch self {
+        case .unknownFlag(let name): "unknown flag '\(name)'"
+        case .retired(let name): "flag '\(name)' is retired and cannot be set"
+        case .notCohortCapable(let name): "flag '\(name)' cannot target a list of customers"
+        case .cohortWhileOff(let name): "flag '\(name)': a customer list only makes sense with enabled=true"
+        }
+    }
+
+    public var hubError: HubError {
+        switch self {
+        case .unknownFlag: .notFound(description)
+        case .retired: .conflict("flag_retired", description)
+        case .notCohortCapable, .cohortWhileOff: .badRequest("invalid_flag", description)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// A flag as the operator sees it: its resolved value and where that value came from.
+public struct FlagState: Sendable, Equatable, Codable {
+    public enum Source: String, Sendable, Codable {
+        /// The slice's default in code.
+        case `default`
+        /// `HUB_FLAGS`.
+        case environment = "env"
+        /// Set through the admin API or `hub flags set`.
+        case runtime
+        /// Switched off for good by an enabled slice.
+        case retired
+    }
+
+    public let name: String
+    public let slice: String
+    public let enabled: Bool
+    /// Non-empty when the flag is on for these customers only.
+    public let customers: [String]
+    public let source: Source
+
+    enum CodingKeys: String, CodingKey {
+        case name, slice, enabled, customers, source
+    }
+
+    /// The value for `customerID`; a cohort flag is off for everyone outside it,
+    /// and for questions not about a customer.
+    public func isEnabled(for customerID: String?) -> Bool {
+        guard enabled else { return false }
+        guard !customers.isEmpty else { return true }
+        guard let customerID else { return false }
+        return customers.contains(customerID)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// The outermost middleware: every failure leaves as the contract's JSON error (404 and
+/// 405 from the router included, never HTML or a trace), and every request is logged
+/// once with method, path, status and duration — never its headers, so never a key.
+struct ErrorAndLogMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
+        let response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as HubError {
+            response = ErrorBody(error: error.code, message: error.message).response(status: error.status)
+        } catch let error as HTTPError {
+            response = Self.contractError(for: error.status).response(status: error.status == .contentTooLarge ? .badRequest : error.status)
+        } catch {
+            context.logger.error("request failed", metadata: ["error": "\(error)"])
+            let failure = HubError.internalError
+            response = ErrorBody(error: failure.code, message: failure.message).response(status: failure.status)
+        }
+        let elapsed = ContinuousClock.now - started
+        context.logger.info("request", metadata: [
+            "method": "\(request.method.rawValue)",
+            "path": "\(request.uri.path)",
+            "route": "\(context.endpointPath ?? "-")",
+            "status": "\(response.status.code)",
+            "duration_ms": "\(String(format: "%.3f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000))",
+        ])
+        return response
+    }
+
+    static func contractError(for status: HTTPResponse.Status) -> ErrorBody {
+        switch status {
+        case .notFound: ErrorBody(error: "not_found", message: "no such resource")
+        case .methodNotAllowed: ErrorBody(error: "method_not_allowed", message: "this path does not accept this method")
+        case .contentTooLarge: ErrorBody(error: HubError.bodyTooLarge.code, message: HubError.bodyTooLarge.message)
+        case .badRequest: ErrorBody(error: "bad_request", message: "the request could not be read")
+        default: ErrorBody(error: "http_\(status.code)", message: status.reasonPhrase)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Hummingbird
+import NIOCore
+
+/// Everything the kernel does for a route before its handler: notice cross-process
+/// changes, the flag gate, the key check, reading the body within its limit.
+struct RouteGuard: Sendable {
+    let auth: AuthRegistry
+    let flags: FlagBook
+    let beacon: ChangeBeacon
+
+    func respond(to request: Request, context: BasicRequestContext, route: SliceRoute) async throws -> Response {
+        if beacon.hasChanged() {
+            auth.invalidate()
+            flags.reload()
+        }
+        if let gate = route.gate, try await !flags.isEnabled(gate) {
+            throw HubError.notFound()
+        }
+        let principal = try await authorize(request, access: route.access)
+        let body = try await readBody(request, limit: route.bodyLimit)
+        var query: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters where query[String(name)] == nil {
+            query[String(name)] = String(value)
+        }
+        var parameters: [String: String] = [:]
+        for (name, value) in context.parameters {
+            parameters[String(name)] = String(value)
+        }
+        let hubRequest = HubRequest(
+            method: request.method, path: request.uri.path, pathParameters: parameters, query: query,
+            headers: request.headers, body: body, principal: principal, logger: context.logger
+        )
+        let answer = try await route.handler(hubRequest)
+        return Response(status: answer.status, headers: answer.headers, body: .init(byteBuffer: answer.body))
+    }
+
+    private func authorize(_ request: Request, access: SliceRoute.Access) async throws -> Principal? {
+        guard case .kinds(let kinds) = access else { return nil }
+        guard let principal = try await auth.authenticate(authorization: request.headers[.authorization]) else {
+            throw HubError.unauthorized
+        }
+        guard kinds.contains(principal.kind) else { throw HubError.forbidden }
+        return principal
+    }
+
+    private func readBody(_ request: Request, limit: Int) async throws -> ByteBuffer {
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
+            throw HubError.bodyTooLarge
+        }
+        do {
+            return try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw HubError.bodyTooLarge
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import HTTPTypes
+
+/// One endpoint a slice serves, as the kernel mounts it.
+///
+/// The kernel does everything before the handler: the flag gate (404 while off), the
+/// key check (401 without a known key, 403 for a key of the wrong kind) and reading the
+/// body up to ``bodyLimit`` (400 `body_too_large` beyond it).
+public struct SliceRoute: Sendable {
+    public let method: HTTPRequest.Method
+    /// A Hummingbird route path; `{name}` captures a parameter.
+    public let path: String
+    public let access: Access
+    public let bodyLimit: Int
+    /// A flag that must be on (globally) for the route to exist.
+    public let gate: String?
+    public let handler: @Sendable (HubRequest) async throws -> HubResponse
+
+    public init(
+        _ method: HTTPRequest.Method, _ path: String, access: Access, bodyLimit: Int = 64 * 1024,
+        gate: String? = nil, handler: @escaping @Sendable (HubRequest) async throws -> HubResponse
+    ) {
+        self.method = method
+        self.path = path
+        self.access = access
+        self.bodyLimit = bodyLimit
+        self.gate = gate
+        self.handler = handler
+    }
+
+    /// Which keys may call a route.
+    public enum Access: Sendable, Equatable {
+        /// No key needed.
+        case open
+        /// A key of one of these kinds.
+        case kinds(Set<PrincipalKind>)
+
+        /// The global key only: the admin API.
+        public static let global = Access.kinds([.global])
+    }
+}

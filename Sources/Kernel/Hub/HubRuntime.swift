@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Logging
+
+/// The hub on one data folder with its slices resolved: database, flags, events,
+/// migrations. The command line works on this directly; ``assemble()`` adds the HTTP
+/// surface and the ticker for `hub serve`.
+public final class HubRuntime: Sendable {
+    public let configuration: HubConfiguration
+    public let resolver: SliceResolver
+    /// The enabled slices, in dependency order.
+    public let slices: [Slice]
+    public let database: HubDatabase
+    public let flags: FlagBook
+    public let events: EventLog
+    public let migrator: Migrator
+    public let clock: any HubClock
+    public let logger: Logger
+    public let version: String
+    let beacon: ChangeBeacon
+
+    /// Resolves the slices and opens the database; applies nothing yet. Configuration
+    /// mistakes throw ``ConfigurationError`` before the database is touched.
+    public init(
+        configuration: HubConfiguration, resolver: SliceResolver, version: String,
+        clock: any HubClock = SystemClock(), logger: Logger
+    ) throws {
+        let slices = try resolver.resolve(configuration.sliceNames)
+        let enabledNames = Set(slices.map(\.name))
+        let knownFlags = Set(resolver.catalogue.flatMap { $0.flags.map(\.name) })
+        for name in configuration.flagOverrides.keys where !knownFlags.contains(name) {
+            throw ConfigurationError("unknown flag '\(name)' in HUB_FLAGS")
+        }
+        try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
+        let database = try HubDatabase.open(at: configuration.databaseFile)
+        let beacon = ChangeBeacon(dataDirectory: configuration.dataDirectory)
+        self.configuration = configuration
+        self.resolver = resolver
+        self.slices = slices
+        self.database = database
+        self.beacon = beacon
+        self.clock = clock
+        self.logger = logger
+        self.version = version
+        self.flags = try FlagBook(
+            flags: slices.flatMap { slice in slice.flags.map { FlagBook.Registered(slice: slice.name, definition: $0) } },
+            knownFlagNames: knownFlags, enabledSlices: enabledNames, overrides: configuration.flagOverrides,
+            database: database, beacon: beacon, clock: clock
+        )
+        self.events = EventLog(registeredTypes: Set(slices.flatMap(\.eventTypes)), database: database, clock: clock)
+        self.migrator = Migrator(
+            database: database, owners: slices.map { ($0.name, $0.migrations) },
+            backupDirectory: configuration.backupDirectory, clock: clock, logger: logger
+        )
+    }
+
+    /// Builds the running hub. Every migration must have been applied: a pending one
+    /// (say, a destructive one awaiting the operator) refuses the start.
+    public func assemble() async throws -> AssembledHub {
+        if let pending = try await migrator.plan().first {
+            throw MigrationError.destructiveRefused(id: pending.migration.id)
+        }
+        let environment = SliceEnvironment(
+            database: database, flags: flags, events: events, clock: clock, configuration: configuration,
+            enabledSlices: Set(slices.map(\.name)), logger: logger, beacon: beacon
+        )
+        var parts: [SliceParts] = []
+        for slice in slices {
+            parts.append(try await slice.assemble(environment))
+        }
+        let globalKeyHash = try GlobalKeySource.keyHash(configuration: configuration, logger: logger)
+        let auth = AuthRegistry(strategies: [GlobalKeyStrategy(keyHash: globalKeyHash)] + parts.flatMap(\.authStrategies))
+        let routes = HealthRoutes.routes(version: version, database: database)
+            + KernelAdminRoutes.routes(hub: self)
+            + parts.flatMap(\.routes)
+        let router = RouterAssembly.makeRouter(routes: routes, guard: RouteGuard(auth: auth, flags: flags, beacon: beacon))
+        let ticker = Ticker(
+            checkers: parts.flatMap(\.checkers),
+            pruner: Pruner(targets: slices.flatMap(\.prunedTables), database: database, logger: logger),
+            interval: configuration.tickInterval, retentionDays: configuration.retentionDays, clock: clock, logger: logger
+        )
+        return AssembledHub(runtime: self, responder: router.buildResponder(), ticker: ticker, auth: auth)
+    }
+
+    /// Every slice the executable knows, enabled or not, with its migrations' state.
+    public func sliceReports() async throws -> [SliceReport] {
+        let applied = try await migrator.applied()
+        let flagStates = try await flags.states()
+        let enabled = Set(slices.map(\.name))
+        return resolver.orderedCatalogue.map { slice in
+            SliceReport(
+                name: slice.name, number: slice.number, summary: slice.summary, enabled: enabled.contains(slice.name),
+                requires: slice.requires,
+                migrations: slice.migrations.map { .init(id: $0.id, kind: $0.kind.rawValue, appliedAt: applied[$0.id]?.appliedAt) },
+                flags: flagStates.filter { $0.slice == slice.name },
+                eventTypes: slice.eventTypes
+            )
+        }
+    }
+
+    public func close() throws {
+        try database.close()
+    }
+}

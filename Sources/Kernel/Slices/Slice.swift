@@ -1,0 +1,65 @@
+/// One vertical piece of the hub, declared as a value.
+///
+/// A slice owns its tables (``migrations``), its HTTP surface, its key kinds, its
+/// checkers, its event types and its flags. The kernel switches slices on and off as
+/// wholes and knows none of them by name; the executable lists them.
+///
+/// ```swift
+/// let controller = Slice(
+///     name: "controller", number: 1,
+///     migrations: [.additive("controller-001-customers", sql: "CREATE TABLE …")],
+///     eventTypes: ["controller_stale"],
+///     assemble: { environment in SliceParts(routes: […], checkers: […]) }
+/// )
+/// ```
+public struct Slice: Sendable {
+    public let name: String
+    /// Its number on the roadmap (`slices.md`).
+    public let number: Int
+    public let summary: String
+    /// Slices that must be enabled for this one to be.
+    public let requires: [String]
+    /// Applied in this order; never edited once released (the kernel checks).
+    public let migrations: [Migration]
+    public let flags: [FlagDefinition]
+    public let eventTypes: [String]
+    /// Raw-report tables whose old rows the daily prune deletes.
+    public let prunedTables: [PruneTarget]
+    /// Builds what runs: called once per start, with the enabled hub around it.
+    public let assemble: @Sendable (SliceEnvironment) async throws -> SliceParts
+
+    public init(
+        name: String,
+        number: Int,
+        summary: String,
+        requires: [String] = [],
+        migrations: [Migration] = [],
+        flags: [FlagDefinition] = [],
+        eventTypes: [String] = [],
+        prunedTables: [PruneTarget] = [],
+        assemble: @escaping @Sendable (SliceEnvironment) async throws -> SliceParts
+    ) {
+        self.name = name
+        self.number = number
+        self.summary = summary
+        self.requires = requires
+        self.migrations = migrations
+        self.flags = flags
+        self.eventTypes = eventTypes
+        self.prunedTables = prunedTables
+        self.assemble = assemble
+    }
+}
+
+/// What an enabled slice contributes while the hub runs.
+public struct SliceParts: Sendable {
+    public var routes: [SliceRoute]
+    public var authStrategies: [any AuthStrategy]
+    public var checkers: [any Checker]
+
+    public init(routes: [SliceRoute] = [], authStrategies: [any AuthStrategy] = [], checkers: [any Checker] = []) {
+        self.routes = routes
+        self.authStrategies = authStrategies
+        self.checkers = checkers
+    }
+}

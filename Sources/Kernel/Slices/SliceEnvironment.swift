@@ -1,0 +1,38 @@
+import Logging
+
+/// What the kernel hands a slice when it assembles it: the shared services of the
+/// running hub. A slice keeps what it needs; it never reaches for globals.
+public struct SliceEnvironment: Sendable {
+    public let database: HubDatabase
+    public let flags: FlagBook
+    public let events: EventLog
+    public let clock: any HubClock
+    public let configuration: HubConfiguration
+    public let enabledSlices: Set<String>
+    public let logger: Logger
+    /// Extension points other slices fill in.
+    public let contributions: Contributions
+    let beacon: ChangeBeacon
+
+    public init(
+        database: HubDatabase, flags: FlagBook, events: EventLog, clock: any HubClock,
+        configuration: HubConfiguration, enabledSlices: Set<String>, logger: Logger,
+        contributions: Contributions = Contributions(), beacon: ChangeBeacon
+    ) {
+        self.database = database
+        self.flags = flags
+        self.events = events
+        self.clock = clock
+        self.configuration = configuration
+        self.enabledSlices = enabledSlices
+        self.logger = logger
+        self.contributions = contributions
+        self.beacon = beacon
+    }
+
+    /// Call after a key was replaced or revoked: every process drops its cached keys
+    /// before its next request.
+    public func announceKeyChange() {
+        beacon.signal()
+    }
+}

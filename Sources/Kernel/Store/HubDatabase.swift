@@ -1,0 +1,35 @@
+import Foundation
+import GRDB
+
+/// The hub's SQLite database: WAL, one writer, concurrent readers, foreign keys on,
+/// `synchronous=FULL` (an acknowledged commit survives power loss), and a busy timeout
+/// so a command-line process and the server can share the file.
+public struct HubDatabase: Sendable {
+    public let pool: DatabasePool
+    public let file: URL
+
+    public static func open(at file: URL, readerCount: Int = 4) throws -> HubDatabase {
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.maximumReaderCount = readerCount
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let pool = try DatabasePool(path: file.path, configuration: configuration)
+        return HubDatabase(pool: pool, file: file)
+    }
+
+    public func close() throws {
+        try pool.close()
+    }
+
+    /// A consistent copy of the whole database, taken while it stays online.
+    public func backup(to destination: URL) async throws {
+        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try await pool.writeWithoutTransaction { db in
+            try db.execute(sql: "VACUUM INTO ?", arguments: [destination.path])
+        }
+    }
+}

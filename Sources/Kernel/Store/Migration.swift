@@ -1,0 +1,37 @@
+import Crypto
+import Foundation
+
+/// One schema change, identified by a stable id and checked by the checksum of its SQL.
+///
+/// Additive migrations only create; destructive ones may drop or rewrite, and run only
+/// when the operator says so (`hub migrate --allow-destructive`), after a backup.
+/// Write additive SQL so it can run against a database that already has the objects
+/// (`CREATE TABLE IF NOT EXISTS`).
+public struct Migration: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case additive, destructive
+    }
+
+    public let id: String
+    public let kind: Kind
+    public let sql: String
+
+    public init(id: String, kind: Kind, sql: String) {
+        self.id = id
+        self.kind = kind
+        self.sql = sql
+    }
+
+    public static func additive(_ id: String, sql: String) -> Migration {
+        Migration(id: id, kind: .additive, sql: sql)
+    }
+
+    public static func destructive(_ id: String, sql: String) -> Migration {
+        Migration(id: id, kind: .destructive, sql: sql)
+    }
+
+    /// SHA-256 of the SQL text: an applied migration whose text changed is refused.
+    public var checksum: String {
+        APIKey.hex(SHA256.hash(data: Data(sql.utf8)))
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+import Logging
+
+/// Applies the kernel's and the enabled slices' migrations, in order, each in its own
+/// transaction, recording id, checksum and time in `kernel_migrations`.
+///
+/// Reads like the plan it carries out: ``plan()`` says what would run and refuses a
+/// database whose applied migrations were edited since; ``migrate(allowDestructive:)``
+/// runs it, taking a backup first when anything destructive is in it.
+public struct Migrator: Sendable {
+    /// Migrations grouped by owner (`kernel` or a slice name), owners in apply order.
+    public let owners: [(owner: String, migrations: [Migration])]
+    let database: HubDatabase
+    let backupDirectory: URL
+    let clock: any HubClock
+    let logger: Logger
+
+    public init(
+        database: HubDatabase, owners: [(owner: String, migrations: [Migration])],
+        backupDirectory: URL, clock: any HubClock, logger: Logger
+    ) {
+        self.database = database
+        self.owners = [(KernelSchema.owner, KernelSchema.migrations)] + owners
+        self.backupDirectory = backupDirectory
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// A migration that has not been applied yet.
+    public struct Step: Sendable, Equatable {
+        public let owner: String
+        public let migration: Migration
+    }
+
+    /// What is recorded of an applied migration.
+    public struct Applied: Sendable, Equatable {
+        public let id: String
+        public let owner: String
+        public let kind: String
+        public let checksum: String
+        public let appliedAt: String
+    }
+
+    public func applied() async throws -> [String: Applied] {
+        try await database.pool.write { db in
+            try db.execute(sql: KernelSchema.ledgerSQL)
+            let rows = try Row.fetchAll(db, sql: "SELECT id, owner, kind, checksum, applied_at FROM kernel_migrations")
+            var byID: [String: Applied] = [:]
+            for row in rows {
+                let applied = Applied(id: row["id"], owner: row["owner"], kind: row["kind"], checksum: row["checksum"], appliedAt: row["applied_at"])
+                byID[applied.id] = applied
+            }
+            return byID
+        }
+    }
+
+    /// The pending steps, in order. Throws ``MigrationError/checksumMismatch`` when an
+    /// applied migration's SQL has changed since it ran.
+    public func plan() async throws -> [Step] {
+        let done = try await applied()
+        var pending: [Step] = []
+        for (owner, migrations) in owners {
+            for migration in migrations {
+                if let record = done[migration.id] {
+                    guard record.checksum == migration.checksum else {
+                        throw MigrationError.checksumMismatch(id: migration.id)
+                    }
+                } else {
+                    pending.append(Step(owner: owner, migration: migration))
+                }
+            }
+        }
+        return pending
+    }
+
+    /// Runs the plan. A destructive step without `allowDestructive` refuses the whole
+    /// plan before anything runs; with it, the database is backed up first.
+    @discardableResult
+    public func migrate(allowDestructive: Bool) async throws -> [Step] {
+        let steps = try await plan()
+        let destructive = steps.filter { $0.migration.kind == .destructive }
+        if let first = destructive.first, !allowDestructive {
+            throw MigrationError.destructiveRefused(id: first.migration.id)
+        }
+        if !destructive.isEmpty {
+            let stamp = Timestamp.format(clock.now()).replacingOccurrences(of: ":", with: "")
+            let file = backupDirectory.appendingPathComponent("hub-\(stamp)-before-\(destructive[0].migration.id).sqlite")
+            try await database.backup(to: file)
+            logger.notice("backed up the database before destructive migrations", metadata: ["file": "\(file.path)"])
+        }
+        for step in steps {
+            try await database.pool.write { db in
+                try db.execute(sql: step.migration.sql)
+                try db.execute(
+                    sql: "INSERT INTO kernel_migrations (id, owner, kind, checksum, applied_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [step.migration.id, step.owner, step.migration.kind.rawValue, step.migration.checksum, Timestamp.format(clock.now())]
+                )
+            }
+            logger.info("applied migration", metadata: ["id": "\(step.migration.id)", "owner": "\(step.owner)"])
+        }
+        return steps
+    }
+}
+
+public enum MigrationError: Error, Equatable, CustomStringConvertible {
+    case checksumMismatch(id: String)
+    case destructiveRefused(id: String)
+
+    public var description: String {
+        switch self {
+        case .checksumMismatch(let id):
+            "migration \(id) was applied with different SQL than this build carries; refusing to start"
+        case .destructiveRefused(let id):
+            "migration \(id) is destructive; run 'hub migrate --allow-destructive' to back up and apply it"
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+import Logging
+
+/// Deletes raw reports older than the retention, a bounded batch per transaction, so
+/// that ingest keeps getting the writer between batches.
+public struct Pruner: Sendable {
+    public let targets: [PruneTarget]
+    public let batchSize: Int
+    let database: HubDatabase
+    let logger: Logger
+
+    public init(targets: [PruneTarget], database: HubDatabase, logger: Logger, batchSize: Int = 2000) {
+        self.targets = targets
+        self.database = database
+        self.logger = logger
+        self.batchSize = batchSize
+    }
+
+    /// Deletes every row older than `cutoff` from each target; answers how many.
+    @discardableResult
+    public func prune(olderThan cutoff: Date) async throws -> Int {
+        let cutoffText = Timestamp.format(cutoff)
+        var total = 0
+        for target in targets {
+            let sql = """
+                DELETE FROM \(target.table) WHERE \(target.idColumn) IN (
+                    SELECT \(target.idColumn) FROM \(target.table) WHERE \(target.timeColumn) < ? LIMIT \(batchSize))
+                """
+            while true {
+                try Task.checkCancellation()
+                let deleted = try await database.pool.write { db in
+                    try db.execute(sql: sql, arguments: [cutoffText])
+                    return db.changesCount
+                }
+                total += deleted
+                if deleted < batchSize { break }
+                await Task.yield()
+            }
+        }
+        if total > 0 { logger.info("pruned old reports", metadata: ["rows": "\(total)"]) }
+        return total
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Kernel
+
+/// A controller's report (agent protocol §3), validated as it is decoded; each broken
+/// rule names its field.
+struct ControllerReport: Decodable {
+    let customerID: String?
+    let reportedAt: Date
+    let controllerVersion: String
+    let hostname: String?
+    let diskPercent: Double?
+    let lastBackupAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case customerID = "customer_id"
+        case reportedAt = "reported_at"
+        case controllerVersion = "controller_version"
+        case hostname
+        case diskPercent = "disk_percent"
+        case services
+        case lastBackupAt = "last_backup_at"
+    }
+
+    struct Service: Decodable {
+        let name: String
+        let status: String
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        customerID = try container.decodeIfPresent(String.self, forKey: .customerID)
+        reportedAt = try ReportFields.timestamp(container, .reportedAt, name: "reported_at")
+        controllerVersion = try container.decode(String.self, forKey: .controllerVersion)
+        guard !controllerVersion.isEmpty else { throw ValidationFailure("controller_version: must not be empty") }
+        hostname = try container.decodeIfPresent(String.self, forKey: .hostname)
+        diskPercent = try container.decodeIfPresent(Double.self, forKey: .diskPercent)
+        if let diskPercent, !(0...100).contains(diskPercent) { throw ValidationFailure("disk_percent: must be between 0 and 100") }
+        _ = try container.decodeIfPresent([Service].self, forKey: .services)
+        lastBackupAt = try container.decodeIfPresent(String.self, forKey: .lastBackupAt).map { text in
+            guard let date = Timestamp.parse(text) else { throw ValidationFailure("last_backup_at: must be an RFC 3339 timestamp") }
+            return date
+        }
+    }
+}
+
+/// Field rules shared by every report the hub accepts.
+public enum ReportFields {
+    /// A required RFC 3339 timestamp.
+    public static func timestamp<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key, name: String) throws -> Date {
+        guard container.contains(key) else { throw ValidationFailure("\(name): required field is missing") }
+        let text = try container.decode(String.self, forKey: key)
+        guard let date = Timestamp.parse(text) else { throw ValidationFailure("\(name): must be an RFC 3339 timestamp") }
+        return date
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Kernel
+
+/// The customers part of the admin API (operator contract §3).
+struct CustomerAdminRoutes {
+    let store: CustomerStore
+    let flags: FlagBook
+    let webhookTargets: WebhookTargetPolicy
+
+    struct NewCustomer: Decodable {
+        let customerID: String
+        let name: String?
+
+        enum CodingKeys: String, CodingKey {
+            case customerID = "customer_id"
+            case name
+        }
+    }
+
+    struct Created: Encodable {
+        let customerID: String
+        let apiKey: String
+
+        enum CodingKeys: String, CodingKey {
+            case customerID = "customer_id"
+            case apiKey = "api_key"
+        }
+    }
+
+    /// A customer, plus the webhook secret on the one answer that reveals it.
+    struct Changed: Encodable {
+        let customer: Customer
+        let webhookSecret: String?
+
+        enum CodingKeys: String, CodingKey {
+            case webhookSecret = "webhook_secret"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try customer.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(webhookSecret, forKey: .webhookSecret)
+        }
+    }
+
+    struct CustomerList: Encodable { let customers: [Customer] }
+
+    var routes: [SliceRoute] {
+        [
+            SliceRoute(.post, "/api/v1/admin/customers", access: .global) { request in
+                let body = try request.decode(NewCustomer.self, errorCode: "invalid_customer_id")
+                let created = try await store.create(customerID: body.customerID, name: body.name)
+                return try .json(Created(customerID: created.customer.customerID, apiKey: created.apiKey), status: .created)
+            },
+            SliceRoute(.get, "/api/v1/admin/customers", access: .global) { _ in
+                try .json(CustomerList(customers: try await store.list()))
+            },
+            SliceRoute(.get, "/api/v1/admin/customers/{customer_id}", access: .global) { request in
+                let customerID = try request.parameter("customer_id")
+                guard let customer = try await store.customer(customerID) else { throw HubError.notFound("no customer \(customerID)") }
+                return try .json(customer)
+            },
+            SliceRoute(.patch, "/api/v1/admin/customers/{customer_id}", access: .global) { request in
+                let customerID = try request.parameter("customer_id")
+                let change = try request.decode(CustomerChange.self, errorCode: "invalid_customer")
+                if case .some(.some(let url)) = change.webhookURL {
+                    let allowPrivate = try await flags.isEnabled(ControllerVocabulary.webhooksAllowPrivateTargets, for: customerID)
+                    try webhookTargets.check(url, allowPrivate: allowPrivate)
+                }
+                let changed = try await store.apply(change, to: customerID)
+                return try .json(Changed(customer: changed.customer, webhookSecret: changed.webhookSecret))
+            },
+        ]
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Kernel
+
+/// The body of `PATCH /api/v1/admin/customers/{customer_id}`. A field left out is left
+/// alone; `paid_until` and `webhook_url` may be `null` to clear them.
+public struct CustomerChange: Sendable, Decodable {
+    public var name: String?
+    public var status: Customer.Status?
+    /// `.some(nil)` clears it.
+    public var paidUntil: Date??
+    /// `.some(nil)` clears it.
+    public var webhookURL: String??
+    public var rotateWebhookSecret: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case name, status
+        case paidUntil = "paid_until"
+        case webhookURL = "webhook_url"
+        case rotateWebhookSecret = "rotate_webhook_secret"
+    }
+
+    public init(name: String? = nil, status: Customer.Status? = nil, paidUntil: Date?? = nil, webhookURL: String?? = nil, rotateWebhookSecret: Bool = false) {
+        self.name = name
+        self.status = status
+        self.paidUntil = paidUntil
+        self.webhookURL = webhookURL
+        self.rotateWebhookSecret = rotateWebhookSecret
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        if let status = try container.decodeIfPresent(String.self, forKey: .status) {
+            guard let parsed = Customer.Status(rawValue: status) else { throw ValidationFailure("status: must be active or blocked") }
+            self.status = parsed
+        }
+        if container.contains(.paidUntil) {
+            if try container.decodeNil(forKey: .paidUntil) {
+                paidUntil = .some(nil)
+            } else {
+                let text = try container.decode(String.self, forKey: .paidUntil)
+                guard let date = Timestamp.parse(text) else { throw ValidationFailure("paid_until: must be an RFC 3339 timestamp or null") }
+                paidUntil = .some(date)
+            }
+        }
+        if container.contains(.webhookURL) {
+            if try container.decodeNil(forKey: .webhookURL) {
+                webhookURL = .some(nil)
+            } else {
+                webhookURL = .some(try container.decode(String.self, forKey: .webhookURL))
+            }
+        }
+        rotateWebhookSecret = try container.decodeIfPresent(Bool.self, forKey: .rotateWebhookSecret) ?? false
+    }
+}

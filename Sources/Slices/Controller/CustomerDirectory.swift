@@ -1,0 +1,17 @@
+import GRDB
+import Kernel
+
+/// What the controller slice exports about customers to other slices: whether one
+/// exists and its status. Other slices read customers only through this.
+public struct CustomerDirectory: Sendable {
+    public init() {}
+
+    public func customer(_ customerID: String, in db: Database) throws -> Customer? {
+        try Row.fetchOne(db, sql: "SELECT \(Customer.columns) FROM customer_configs WHERE customer_id = ?", arguments: [customerID])
+            .map(Customer.init(row:))
+    }
+
+    public func isBlocked(_ customerID: String, in db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT status FROM customer_configs WHERE customer_id = ?", arguments: [customerID]) == Customer.Status.blocked.rawValue
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+import Kernel
+
+/// Customers in `customer_configs`: created with a fresh key (kept as its hash),
+/// read, and changed by the operator.
+public struct CustomerStore: Sendable {
+    let database: HubDatabase
+    let clock: any HubClock
+
+    public init(database: HubDatabase, clock: any HubClock) {
+        self.database = database
+        self.clock = clock
+    }
+
+    /// Creates a customer and answers its key, which is shown once and never stored.
+    public func create(customerID: String, name: String?) async throws -> (customer: Customer, apiKey: String) {
+        guard CustomerID.isValid(customerID) else {
+            throw HubError.badRequest("invalid_customer_id", "customer_id must match ^[a-z0-9][a-z0-9-]{1,62}$")
+        }
+        let apiKey = APIKey.generate()
+        let now = Timestamp.format(clock.now())
+        let customer = try await database.pool.write { db -> Customer in
+            guard try CustomerDirectory().customer(customerID, in: db) == nil else {
+                throw HubError.conflict("exists", "customer \(customerID) already exists")
+            }
+            try db.execute(
+                sql: "INSERT INTO customer_configs (customer_id, name, status, api_key_hash, created_at, updated_at) VALUES (?, ?, 'active', ?, ?, ?)",
+                arguments: [customerID, name ?? "", APIKey.hash(apiKey), now, now]
+            )
+            return try CustomerDirectory().customer(customerID, in: db)!
+        }
+        return (customer, apiKey)
+    }
+
+    public func customer(_ customerID: String) async throws -> Customer? {
+        try await database.pool.read { db in try CustomerDirectory().customer(customerID, in: db) }
+    }
+
+    public func list() async throws -> [Customer] {
+        try await database.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Customer.columns) FROM customer_configs ORDER BY customer_id").map(Customer.init(row:))
+        }
+    }
+
+    /// The customer a key belongs to, by the key's hash.
+    public func customerID(forKeyHash keyHash: String) async throws -> String? {
+        try await database.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT customer_id FROM customer_configs WHERE api_key_hash = ?", arguments: [keyHash])
+        }
+    }
+
+    /// Applies `change`; answers the customer and, when a webhook secret was made, that
+    /// secret (the only time it leaves the hub).
+    public func apply(_ change: CustomerChange, to customerID: String) async throws -> (customer: Customer, webhookSecret: String?) {
+        let now = Timestamp.format(clock.now())
+        return try await database.pool.write { db in
+            guard let current = try CustomerDirectory().customer(customerID, in: db) else {
+                throw HubError.notFound("no customer \(customerID)")
+            }
+            var assignments: [String] = []
+            var arguments: StatementArguments = []
+            if let name = change.name {
+                assignments.append("name = ?")
+                arguments += [name]
+            }
+            if let status = change.status {
+                assignments.append("status = ?")
+                arguments += [status.rawValue]
+            }
+            if let paidUntil = change.paidUntil {
+                assignments.append("paid_until = ?")
+                arguments += [paidUntil.map(Timestamp.format)]
+            }
+            var secret: String?
+            if let webhookURL = change.webhookURL {
+                assignments.append("webhook_url = ?")
+                arguments += [webhookURL]
+                if webhookURL != nil, current.webhookURL == nil { secret = APIKey.generate() }
+                if webhookURL == nil {
+                    assignments.append("webhook_secret = NULL")
+                }
+            }
+            if change.rotateWebhookSecret {
+                guard (change.webhookURL ?? current.webhookURL) != nil else {
+                    throw HubError.badRequest("invalid_customer", "rotate_webhook_secret needs a webhook_url")
+                }
+                secret = APIKey.generate()
+            }
+            if let secret {
+                assignments.append("webhook_secret = ?")
+                arguments += [secret]
+            }
+            assignments.append("updated_at = ?")
+            arguments += [now, customerID]
+            try db.execute(sql: "UPDATE customer_configs SET \(assignments.joined(separator: ", ")) WHERE customer_id = ?", arguments: arguments)
+            return (try CustomerDirectory().customer(customerID, in: db)!, secret)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import Kernel
+
+/// `POST /api/v1/report`: a controller's heartbeat on the legacy path.
+struct ReportRoute {
+    let database: HubDatabase
+    let clock: any HubClock
+    let pollIntervalSeconds: Int
+
+    struct Acknowledgement: Encodable {
+        let status = "ok"
+        let pollIntervalSeconds: Int
+        let blocked: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case status
+            case pollIntervalSeconds = "poll_interval_seconds"
+            case blocked
+        }
+    }
+
+    var route: SliceRoute {
+        SliceRoute(.post, "/api/v1/report", access: .kinds([.global, CustomerKeyStrategy.principalKind]), bodyLimit: 1 << 20) { request in
+            try await handle(request)
+        }
+    }
+
+    func handle(_ request: HubRequest) async throws -> HubResponse {
+        let principal = try request.requirePrincipal()
+        let report = try request.decode(ControllerReport.self, errorCode: "invalid_report")
+        let customerID: String
+        if principal.isGlobal {
+            guard let named = report.customerID, !named.isEmpty else {
+                throw HubError.badRequest("invalid_report", "customer_id: required under the global key")
+            }
+            customerID = named
+        } else {
+            if let named = report.customerID, named != principal.id {
+                throw HubError(.forbidden, "customer_mismatch", "customer_id does not match this key's customer")
+            }
+            customerID = principal.id
+        }
+        let receivedAt = Timestamp.format(clock.now())
+        let raw = String(buffer: request.body)
+        let blocked = try await database.pool.write { db -> Bool in
+            guard let customer = try CustomerDirectory().customer(customerID, in: db) else {
+                throw HubError.badRequest("unknown_customer", "no customer \(customerID)")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO reports (customer_id, reported_at, received_at, controller_version, hostname, disk_percent, last_backup_at, raw_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    customerID, Timestamp.format(report.reportedAt), receivedAt, report.controllerVersion, report.hostname,
+                    report.diskPercent, report.lastBackupAt.map(Timestamp.format), raw,
+                ]
+            )
+            try db.execute(sql: "UPDATE customer_configs SET last_report_at = ? WHERE customer_id = ?", arguments: [receivedAt, customerID])
+            return customer.status == .blocked
+        }
+        return try .json(Acknowledgement(pollIntervalSeconds: pollIntervalSeconds, blocked: blocked))
+    }
+}

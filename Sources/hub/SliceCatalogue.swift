@@ -1,0 +1,14 @@
+import ControllerSlice
+import Kernel
+
+/// Every slice this build carries, and which run when `HUB_SLICES` is not set. The
+/// only place in the hub that names slices; `slices.md` records the same default.
+enum SliceCatalogue {
+    static let all: [Slice] = [
+        ControllerSlice.slice,
+    ]
+
+    static let defaultNames = ["controller"]
+
+    static var resolver: SliceResolver { SliceResolver(catalogue: all, defaultNames: defaultNames) }
+}
