@@ -37,6 +37,7 @@ let package = Package(
         ),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "ControllerTests", dependencies: ["ControllerSlice", "Kernel", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "HubTests", dependencies: ["hub", "Kernel", "ControllerSlice", "HostIngestSlice"]),
         .testTarget(name: "HostIngestTests", dependencies: ["HostIngestSlice", "ControllerSlice", "Kernel", .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ]
 )
