@@ -38,6 +38,11 @@ let package = Package(
         .testTarget(name: "KernelTests", dependencies: ["Kernel", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "ControllerTests", dependencies: ["ControllerSlice", "Kernel", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "HubTests", dependencies: ["hub", "Kernel", "ControllerSlice", "HostIngestSlice"]),
-        .testTarget(name: "HostIngestTests", dependencies: ["HostIngestSlice", "ControllerSlice", "Kernel", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .target(
+            name: "HubTestSupport",
+            dependencies: ["Kernel", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/Support"
+        ),
+        .testTarget(name: "HostIngestTests", dependencies: ["HostIngestSlice", "ControllerSlice", "Kernel", "HubTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -1,4 +1,5 @@
 import ControllerSlice
+import HostIngestSlice
 import Kernel
 
 /// Every slice this build carries, and which run when `HUB_SLICES` is not set. The
@@ -6,9 +7,10 @@ import Kernel
 enum SliceCatalogue {
     static let all: [Slice] = [
         ControllerSlice.slice,
+        HostIngestSlice.slice,
     ]
 
-    static let defaultNames = ["controller"]
+    static let defaultNames = ["controller", "host-ingest"]
 
     static var resolver: SliceResolver { SliceResolver(catalogue: all, defaultNames: defaultNames) }
 }

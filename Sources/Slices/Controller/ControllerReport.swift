@@ -29,7 +29,7 @@ struct ControllerReport: Decodable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         customerID = try container.decodeIfPresent(String.self, forKey: .customerID)
-        reportedAt = try ReportFields.timestamp(container, .reportedAt, name: "reported_at")
+        reportedAt = try FieldRules.timestamp(container, .reportedAt, name: "reported_at")
         controllerVersion = try container.decode(String.self, forKey: .controllerVersion)
         guard !controllerVersion.isEmpty else { throw ValidationFailure("controller_version: must not be empty") }
         hostname = try container.decodeIfPresent(String.self, forKey: .hostname)
@@ -40,16 +40,5 @@ struct ControllerReport: Decodable {
             guard let date = Timestamp.parse(text) else { throw ValidationFailure("last_backup_at: must be an RFC 3339 timestamp") }
             return date
         }
-    }
-}
-
-/// Field rules shared by every report the hub accepts.
-public enum ReportFields {
-    /// A required RFC 3339 timestamp.
-    public static func timestamp<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key, name: String) throws -> Date {
-        guard container.contains(key) else { throw ValidationFailure("\(name): required field is missing") }
-        let text = try container.decode(String.self, forKey: key)
-        guard let date = Timestamp.parse(text) else { throw ValidationFailure("\(name): must be an RFC 3339 timestamp") }
-        return date
     }
 }

@@ -1,0 +1,24 @@
+/// A host as `GET /api/v1/admin/hosts/{host_id}` shows it: the host, its guests, its
+/// latest report's figures and its dead-man's-switch state.
+struct HostDetail: Encodable {
+    let host: Host
+    /// `ok`, `stale`, `down`, or `never` for a host that has not reported.
+    let staleness: String
+    let guests: [Guest]?
+    let lastReport: ReportFigures?
+
+    enum CodingKeys: String, CodingKey {
+        case staleness, guests
+        case lastReport = "last_report"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try host.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(staleness, forKey: .staleness)
+        if let guests {
+            try container.encode(guests, forKey: .guests)
+            try container.encode(lastReport, forKey: .lastReport)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ControllerSlice
+import GRDB
+import Kernel
+import Logging
+
+/// Stores one accepted host report: the report row, the host's reality columns and one
+/// upsert per guest, in one transaction. A guest whose upsert fails is rolled back on
+/// its own and logged; the report still counts (liveness first).
+struct HostReportWriter: Sendable {
+    let store: HostStore
+    let database: HubDatabase
+    let logger: Logger
+
+    struct Accepted: Sendable {
+        let report: HostReport
+        let raw: String
+        let hostID: String
+        let customerID: String
+        let receivedAt: String
+        let sources: [any ControlEnvelopeSource]
+    }
+
+    struct Outcome: Sendable {
+        let blocked: Bool
+        let facts: ControlFacts
+    }
+
+    func write(_ accepted: Accepted) async throws -> Outcome {
+        try await database.pool.write { db in try store(accepted, in: db) }
+    }
+
+    func store(_ accepted: Accepted, in db: Database) throws -> Outcome {
+        try store.saveHostReport(
+            accepted.report, raw: accepted.raw, hostID: accepted.hostID, customerID: accepted.customerID,
+            receivedAt: accepted.receivedAt, in: db
+        )
+        for guest in accepted.report.guests {
+            do {
+                try db.inSavepoint {
+                    try store.upsertGuestFromReport(guest, hostID: accepted.hostID, seenAt: accepted.receivedAt, in: db)
+                    return .commit
+                }
+            } catch {
+                logger.warning("guest upsert failed; report kept", metadata: [
+                    "host_id": "\(accepted.hostID)", "vmid": "\(guest.vmid)", "error": "\(error)",
+                ])
+            }
+        }
+        var facts = ControlFacts.none
+        for source in accepted.sources {
+            let contributed = try source.facts(forHost: accepted.hostID, in: db)
+            facts.desiredGeneration = max(facts.desiredGeneration, contributed.desiredGeneration)
+            facts.hasSignedOps = facts.hasSignedOps || contributed.hasSignedOps
+        }
+        return Outcome(blocked: try CustomerDirectory().isBlocked(accepted.customerID, in: db), facts: facts)
+    }
+}

@@ -1,0 +1,148 @@
+import ControllerSlice
+import Foundation
+import GRDB
+import Kernel
+
+/// Hosts, guests and host reports: the store operations of slice 3, with the seed's
+/// meaning. The report path writes reality columns only; operator-intent columns
+/// (`desired_json`, `desired_generation`, `dr_record_json`, `api_key`,
+/// `desired_spec_json`) are never written here.
+public struct HostStore: Sendable {
+    let database: HubDatabase
+    let clock: any HubClock
+
+    public init(database: HubDatabase, clock: any HubClock) {
+        self.database = database
+        self.clock = clock
+    }
+
+    // MARK: hosts
+
+    /// Mints a host for an existing customer: a legible `<customer_id>-<6 of [a-z0-9]>`
+    /// id and a fresh key, answered once.
+    public func mint(customerID: String, label: String?) async throws -> (host: Host, apiKey: String) {
+        let apiKey = APIKey.generate()
+        let host = try await database.pool.write { db -> Host in
+            guard try CustomerDirectory().customer(customerID, in: db) != nil else {
+                throw HubError.badRequest("unknown_customer", "no customer \(customerID)")
+            }
+            var hostID = Self.mintHostID(customerID: customerID)
+            while try Self.host(hostID, in: db) != nil { hostID = Self.mintHostID(customerID: customerID) }
+            try upsertHost(hostID: hostID, customerID: customerID, label: label ?? "", apiKeyHash: APIKey.hash(apiKey), in: db)
+            return try Self.host(hostID, in: db)!
+        }
+        return (host, apiKey)
+    }
+
+    static func mintHostID(customerID: String) -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        return customerID + "-" + String((0..<6).map { _ in alphabet.randomElement()! })
+    }
+
+    /// Creates the host, or on conflict changes its identity (customer, label, key) and
+    /// `updated_at` only.
+    public func upsertHost(hostID: String, customerID: String, label: String, apiKeyHash: String, in db: Database) throws {
+        let now = Timestamp.format(clock.now())
+        try db.execute(
+            sql: """
+                INSERT INTO hosts (host_id, customer_id, label, api_key_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(host_id) DO UPDATE SET customer_id = excluded.customer_id, label = excluded.label,
+                    api_key_hash = excluded.api_key_hash, updated_at = excluded.updated_at
+                """,
+            arguments: [hostID, customerID, label, apiKeyHash, now, now]
+        )
+    }
+
+    public static func host(_ hostID: String, in db: Database) throws -> Host? {
+        try Row.fetchOne(db, sql: "SELECT \(Host.columns) FROM hosts WHERE host_id = ?", arguments: [hostID]).map(Host.init(row:))
+    }
+
+    public func host(_ hostID: String) async throws -> Host? {
+        try await database.pool.read { db in try Self.host(hostID, in: db) }
+    }
+
+    /// The host a key belongs to, by the key's hash.
+    public func host(forKeyHash keyHash: String) async throws -> Host? {
+        try await database.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Host.columns) FROM hosts WHERE api_key_hash = ?", arguments: [keyHash]).map(Host.init(row:))
+        }
+    }
+
+    public func hosts(customerID: String?) async throws -> [Host] {
+        try await database.pool.read { db in
+            if let customerID {
+                return try Row.fetchAll(db, sql: "SELECT \(Host.columns) FROM hosts WHERE customer_id = ? ORDER BY host_id", arguments: [customerID])
+                    .map(Host.init(row:))
+            }
+            return try Row.fetchAll(db, sql: "SELECT \(Host.columns) FROM hosts ORDER BY host_id").map(Host.init(row:))
+        }
+    }
+
+    // MARK: reports
+
+    /// Inserts the report row and moves the host's reality columns; nothing else.
+    public func saveHostReport(_ report: HostReport, raw: String, hostID: String, customerID: String, receivedAt: String, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO host_reports (host_id, customer_id, reported_at, received_at, agent_version, cpu_percent, mem_percent,
+                    disk_percent, guest_total, guest_running, cloudflared_status, raw_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                hostID, customerID, Timestamp.format(report.reportedAt), receivedAt, report.agentVersion, report.host.cpuPercent,
+                report.host.memPercent, report.host.diskPercent, report.guests.count, report.runningGuestCount, report.cloudflaredStatus, raw,
+            ]
+        )
+        try db.execute(
+            sql: "UPDATE hosts SET agent_version = ?, last_report_at = ? WHERE host_id = ?",
+            arguments: [report.agentVersion, receivedAt, hostID]
+        )
+    }
+
+    /// Creates or refreshes a guest from its host's report: reality columns only, so a
+    /// guest's `api_key` and `desired_spec_json` survive every report.
+    public func upsertGuestFromReport(_ guest: HostReport.ReportedGuest, hostID: String, seenAt: String, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO guests (guest_id, host_id, vmid, display_name, status, controller_version, last_seen_at, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(guest_id) DO UPDATE SET display_name = excluded.display_name, status = excluded.status,
+                    controller_version = excluded.controller_version, vmid = excluded.vmid,
+                    last_seen_at = excluded.last_seen_at, updated_at = excluded.updated_at
+                """,
+            arguments: [Guest.id(hostID: hostID, vmid: guest.vmid), hostID, guest.vmid, guest.name, guest.status, guest.controllerVersion, seenAt, seenAt, seenAt]
+        )
+    }
+
+    public func guests(hostID: String) async throws -> [Guest] {
+        try await database.pool.read { db in try Self.guests(hostID: hostID, in: db) }
+    }
+
+    public static func guests(hostID: String, in db: Database) throws -> [Guest] {
+        try Row.fetchAll(db, sql: "SELECT \(Guest.columns) FROM guests WHERE host_id = ? ORDER BY vmid", arguments: [hostID]).map(Guest.init(row:))
+    }
+
+    /// The figures of a host's latest report.
+    public func latestReport(hostID: String) async throws -> ReportFigures? {
+        try await database.pool.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT reported_at, received_at, agent_version, cpu_percent, mem_percent, disk_percent, guest_total, guest_running,
+                    cloudflared_status
+                FROM host_reports WHERE host_id = ? ORDER BY id DESC LIMIT 1
+                """, arguments: [hostID]).map(ReportFigures.init(row:))
+        }
+    }
+
+    // MARK: staleness
+
+    /// What the host dead-man's switch watches: one row per host that has reported.
+    static let stalenessSubjectsSQL = "SELECT host_id AS subject, customer_id, last_report_at AS last_seen_at FROM hosts"
+
+    /// Hosts that have reported, with when they last did; never-reported hosts are skipped.
+    public func stalenessRows() async throws -> [(hostID: String, customerID: String, lastReportAt: String)] {
+        try await database.pool.read { db in
+            try Row.fetchAll(db, sql: "\(Self.stalenessSubjectsSQL) WHERE last_report_at IS NOT NULL ORDER BY host_id")
+                .map { ($0["subject"], $0["customer_id"], $0["last_seen_at"]) }
+        }
+    }
+}

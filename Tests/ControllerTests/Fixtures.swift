@@ -1,0 +1,106 @@
+import ControllerSlice
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Kernel
+import Logging
+import NIOCore
+
+// Shared fixtures for the controller tests: a hub with the controller slice on a
+// temporary data folder, driven by a manual clock.
+
+let globalKey = String(repeating: "c0", count: 32)
+
+/// The clock's start: 2026-05-28T20:26:40Z.
+let start = Date(timeIntervalSince1970: 1_780_000_000)
+
+struct ControllerHub {
+    let runtime: HubRuntime
+    let hub: AssembledHub
+    let clock: ManualClock
+
+    var database: HubDatabase { runtime.database }
+
+    func withClient<T: Sendable>(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+        try await hub.application(port: 0).test(.router) { client in try await body(client) }
+    }
+
+    /// Creates a customer through the admin API and answers its key.
+    func createCustomer(_ id: String) async throws -> String {
+        let response = try await withClient { client in
+            try await client.execute(
+                uri: "/api/v1/admin/customers", method: .post, headers: bearer(globalKey), body: body(#"{"customer_id": "\#(id)"}"#)
+            )
+        }
+        guard response.status == .created, let key = try response.json()["api_key"]?.stringValue else {
+            throw FixtureFailure("creating \(id) answered \(response.status): \(response.text)")
+        }
+        return key
+    }
+
+    func events() async throws -> [Event] {
+        try await runtime.events.list(limit: 1000)
+    }
+
+    func reportCount(_ customerID: String? = nil) async throws -> Int {
+        try await database.pool.read { db in
+            if let customerID {
+                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reports WHERE customer_id = ?", arguments: [customerID]) ?? 0
+            }
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reports") ?? 0
+        }
+    }
+}
+
+struct FixtureFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs `body` with a hub that has the controller slice, on a folder removed afterwards.
+func withControllerHub<T>(
+    clock: ManualClock = ManualClock(start), staleAfter: TimeInterval = 1800, downAfter: TimeInterval = 3600,
+    pollIntervalSeconds: Int = 900, _ body: (ControllerHub) async throws -> T
+) async throws -> T {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("controller-tests-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var logger = Logger(label: "controller-tests") { _ in SwiftLogNoOpLogHandler() }
+    logger.logLevel = .critical
+    let configuration = HubConfiguration(
+        dataDirectory: directory, globalAPIKey: globalKey, sliceNames: ["controller"], staleAfter: staleAfter, downAfter: downAfter,
+        pollIntervalSeconds: pollIntervalSeconds
+    )
+    let runtime = try HubRuntime(
+        configuration: configuration, resolver: SliceResolver(catalogue: [ControllerSlice.slice], defaultNames: ["controller"]),
+        version: "test", clock: clock, logger: logger
+    )
+    try await runtime.migrator.migrate(allowDestructive: false)
+    return try await body(ControllerHub(runtime: runtime, hub: try await runtime.assemble(), clock: clock))
+}
+
+func bearer(_ key: String) -> HTTPFields {
+    [.authorization: "Bearer \(key)"]
+}
+
+func body(_ text: String) -> ByteBuffer {
+    ByteBuffer(string: text)
+}
+
+extension TestResponse {
+    func json() throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(buffer: body))
+    }
+
+    var text: String { String(buffer: body) }
+
+    var errorCode: String? { (try? json())?["error"]?.stringValue }
+    var errorMessage: String { (try? json())?["message"]?.stringValue ?? "" }
+}
+
+extension JSONValue {
+    subscript(key: String) -> JSONValue? { objectValue?[key] }
+    var stringValue: String? { if case .string(let value) = self { value } else { nil } }
+    var boolValue: Bool? { if case .bool(let value) = self { value } else { nil } }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import HostIngestSlice
+import HubTestSupport
+import Kernel
+import Testing
+
+@Suite struct IngestTests {
+    @Test func validReportAnswersTheEnvelopeAndStoresDenormalizedFigures() async throws {
+        let fixture = try await HostIngestFixture.make()
+        let host = try await fixture.mintHost()
+        let reply = try await fixture.sendReport(HostIngestFixture.report(hostID: host.id), key: host.key)
+        #expect(reply.status == 200)
+        #expect(reply.json["status"] as? String == "ok")
+        #expect(reply.json["poll_interval_seconds"] as? Int == 900)
+        #expect(reply.json["blocked"] as? Bool == false)
+        #expect(reply.json["desired_generation"] as? Int == 0)
+        #expect(reply.json["has_signed_ops"] as? Bool == false)
+        let row = try await fixture.hub.database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM host_reports")! }
+        #expect(row["host_id"] as String == host.id)
+        #expect(row["customer_id"] as String == "acme")
+        #expect(row["cpu_percent"] as Double == 12.5)
+        #expect(row["mem_percent"] as Double == 40.1)
+        #expect(row["disk_percent"] as Double == 63.0)
+        #expect(row["guest_total"] as Int == 2)
+        #expect(row["guest_running"] as Int == 1)
+        #expect(row["cloudflared_status"] as String == "connected")
+        #expect(row["reported_at"] as String == "2026-06-08T10:00:00.000Z")
+        #expect(try await fixture.hub.count("guests", where: "host_id = ?", [host.id]) == 2)
+    }
+
+    @Test func hostIDMismatchIs403() async throws {
+        let fixture = try await HostIngestFixture.make()
+        let first = try await fixture.mintHost()
+        let second = try await fixture.mintHost()
+        let reply = try await fixture.sendReport(HostIngestFixture.report(hostID: second.id), key: first.key)
+        #expect(reply.status == 403)
+        #expect(reply.errorCode == "host_mismatch")
+        #expect(try await fixture.hub.count("host_reports") == 0)
+    }
+
+    @Test func unknownHostUnderTheGlobalKeyIs400() async throws {
+        let fixture = try await HostIngestFixture.make()
+        let reply = try await fixture.sendReport(HostIngestFixture.report(hostID: "acme-zzzzzz"), key: TestHub.globalKey)
+        #expect(reply.status == 400)
+        #expect(reply.errorCode == "unknown_host")
+    }
+
+    @Test func globalKeyReportsForAnExistingHost() async throws {
+        let fixture = try await HostIngestFixture.make()
+        let host = try await fixture.mintHost()
+        let reply = try await fixture.sendReport(HostIngestFixture.report(hostID: host.id), key: TestHub.globalKey)
+        #expect(reply.status == 200)
+        #expect(try await fixture.hub.count("host_reports", where: "host_id = ?", [host.id]) == 1)
+    }
+
+    @Test func blockedCustomerGetsBlockedTrueAndTheReportIsStored() async throws {
+        let fixture = try await HostIngestFixture.make()
+        let host = try await fixture.mintHost()
+        let patched = try await fixture.hub.withClient { client in
+            try await client.send(.patch, "/api/v1/admin/customers/acme", key: TestHub.globalKey, json: ["status": "blocked"])
+        }
+        #expect(patched.status == 200)
+        let reply = try await fixture.sendReport(HostIngestFixture.report(hostID: host.id), key: host.key)
+        #expect(reply.status == 200)
+        #expect(reply.json["blocked"] as? Bool == true)
+        #expect(try await fixture.hub.count("host_reports") == 1)
+    }
+
+    @Test func oversizeBodyIs400AndNothingIsStored() async throws {
+        let fixture = try await HostIngestFixture.make()
+        let host = try await fixture.mintHost()
+        var report = HostIngestFixture.report(hostID: host.id)
+        report["padding"] = String(repeating: "x", count: 4 * 1024 * 1024)
+        let reply = try await fixture.sendReport(report, key: host.key)
+        #expect(reply.status == 400)
+        #expect(reply.errorCode == "body_too_large")
+        #expect(try await fixture.hub.count("host_reports") == 0)
+    }
+
+    @Test func unknownExtraFieldsAreAcceptedAndKeptInTheRawReport() async throws {
+        let fixture = try await HostIngestFixture.make()
+        let host = try await fixture.mintHost()
+        var report = HostIngestFixture.report(hostID: host.id)
+        report["zfs_pools"] = [["name": "rpool", "health": "ONLINE"]]
+        report["backups"] = [["vmid": 101, "at": "2026-06-08T03:00:00Z"]]
+        #expect(try await fixture.sendReport(report, key: host.key).status == 200)
+        let raw = try await fixture.hub.database.read { db in try String.fetchOne(db, sql: "SELECT raw_json FROM host_reports")! }
+        let stored = try JSONSerialization.jsonObject(with: Data(raw.utf8)) as? [String: Any]
+        #expect((stored?["zfs_pools"] as? [[String: Any]])?.first?["health"] as? String == "ONLINE")
+        #expect((stored?["backups"] as? [[String: Any]])?.count == 1)
+    }
+
+    @Test func aFailingGuestUpsertIsLoggedAndDoesNotFailTheReport() async throws {
+        let fixture = try await HostIngestFixture.make()
+        let host = try await fixture.mintHost()
+        try await fixture.hub.database.write { db in
+            try db.execute(sql: "CREATE TRIGGER refuse_guest BEFORE INSERT ON guests WHEN NEW.vmid = 102 BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
+        let reply = try await fixture.sendReport(HostIngestFixture.report(hostID: host.id), key: host.key)
+        #expect(reply.status == 200)
+        #expect(try await fixture.hub.count("host_reports") == 1)
+        #expect(try await fixture.hub.count("guests", where: "vmid = 101") == 1)
+        #expect(try await fixture.hub.count("guests", where: "vmid = 102") == 0)
+        #expect(fixture.hub.logs.all.contains { $0.contains("guest upsert failed") && $0.contains("vmid=102") })
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Kernel
+import Testing
+
+@Suite struct ConfigurationTests {
+    func error(_ environment: [String: String]) -> ConfigurationError? {
+        do {
+            _ = try HubConfiguration.fromEnvironment(environment)
+            return nil
+        } catch {
+            return error as? ConfigurationError
+        }
+    }
+
+    @Test(arguments: [
+        ("HUB_LISTEN", "nowhere"),
+        ("HUB_LISTEN", "127.0.0.1:99999"),
+        ("HUB_LISTEN", ":8080"),
+        ("HUB_TICK_SECONDS", "soon"),
+        ("HUB_TICK_SECONDS", "0"),
+        ("HUB_STALE_AFTER_SECONDS", "-5"),
+        ("HUB_DOWN_AFTER_SECONDS", "1.5"),
+        ("HUB_RETENTION_DAYS", "thirty"),
+        ("HUB_LOG_FORMAT", "xml"),
+        ("HUB_GLOBAL_API_KEY", "short"),
+        ("HUB_GLOBAL_API_KEY", String(repeating: "k", count: 20) + " " + String(repeating: "k", count: 20)),
+        ("HUB_SLICES", "controller,,host-ingest"),
+        ("HUB_FLAGS", "admin_mint"),
+        ("HUB_FLAGS", "admin_mint=yes"),
+        ("HUB_FLAGS", "=on"),
+    ])
+    func malformedValueIsRefusedNamingTheVariable(variable: String, value: String) {
+        let failure = error([variable: value])
+        #expect(failure != nil, "\(variable)=\(value) was accepted")
+        #expect(failure?.message.contains(variable) == true, "\(failure?.message ?? "no error") does not name \(variable)")
+    }
+
+    @Test func downThresholdNotAboveStaleThresholdIsRefusedNamingBoth() {
+        let failure = error(["HUB_STALE_AFTER_SECONDS": "600", "HUB_DOWN_AFTER_SECONDS": "600"])
+        #expect(failure?.message.contains("HUB_STALE_AFTER_SECONDS") == true)
+        #expect(failure?.message.contains("HUB_DOWN_AFTER_SECONDS") == true)
+    }
+
+    @Test func emptyEnvironmentGivesTheContractDefaults() throws {
+        let configuration = try HubConfiguration.fromEnvironment([:])
+        #expect(configuration.dataDirectory.lastPathComponent == "data")
+        #expect(configuration.listenHost == "127.0.0.1")
+        #expect(configuration.listenPort == 8080)
+        #expect(configuration.globalAPIKey == nil)
+        #expect(configuration.sliceNames == nil)
+        #expect(configuration.flagOverrides.isEmpty)
+        #expect(configuration.tickInterval == .seconds(60))
+        #expect(configuration.staleAfter == 1800)
+        #expect(configuration.downAfter == 3600)
+        #expect(configuration.retentionDays == 30)
+        #expect(configuration.logFormat == .text)
+    }
+
+    @Test func wellFormedValuesAreRead() throws {
+        let configuration = try HubConfiguration.fromEnvironment([
+            "HUB_DATA_DIR": "/srv/hub",
+            "HUB_LISTEN": "[::1]:9090",
+            "HUB_GLOBAL_API_KEY": globalKey,
+            "HUB_SLICES": "controller, host-ingest",
+            "HUB_TICK_SECONDS": "5",
+            "HUB_STALE_AFTER_SECONDS": "100",
+            "HUB_DOWN_AFTER_SECONDS": "200",
+            "HUB_RETENTION_DAYS": "7",
+            "HUB_LOG_FORMAT": "json",
+        ])
+        #expect(configuration.databaseFile.path == "/srv/hub/hub.sqlite")
+        #expect(configuration.backupDirectory.path == "/srv/hub/backups")
+        #expect(configuration.listenHost == "::1")
+        #expect(configuration.listenPort == 9090)
+        #expect(configuration.globalAPIKey == globalKey)
+        #expect(configuration.sliceNames == ["controller", "host-ingest"])
+        #expect(configuration.tickInterval == .seconds(5))
+        #expect(configuration.staleAfter == 100)
+        #expect(configuration.downAfter == 200)
+        #expect(configuration.retentionDays == 7)
+        #expect(configuration.logFormat == .json)
+    }
+
+    @Test func hubFlagsAreParsedIntoOverrides() throws {
+        let configuration = try HubConfiguration.fromEnvironment(["HUB_FLAGS": "admin_mint=off, signed_ops=on"])
+        #expect(configuration.flagOverrides == ["admin_mint": false, "signed_ops": true])
+    }
+
+    @Test func unknownFlagInHubFlagsStopsTheRuntime() async throws {
+        try await withDataDirectory { directory in
+            let catalogue = [toySlice(flags: [FlagDefinition(name: "known_flag", summary: "", default: false)])]
+            let thrown = #expect(throws: ConfigurationError.self) {
+                try openRuntime(in: directory, catalogue: catalogue, flagOverrides: ["no_such_flag": true])
+            }
+            #expect(thrown?.message.contains("'no_such_flag'") == true)
+            #expect(thrown?.message.contains("HUB_FLAGS") == true)
+        }
+    }
+
+    @Test func hubFlagsMayNameAFlagOfASliceThatIsSwitchedOff() async throws {
+        try await withDataDirectory { directory in
+            let catalogue = [
+                toySlice("on", number: 1),
+                toySlice("off", number: 2, flags: [FlagDefinition(name: "dormant_flag", summary: "", default: false)]),
+            ]
+            let runtime = try openRuntime(in: directory, catalogue: catalogue, enabled: ["on"], flagOverrides: ["dormant_flag": true])
+            #expect(runtime.slices.map(\.name) == ["on"])
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Kernel
+import Testing
+
+enum HTTPToys {
+    static var slice: Slice {
+        toySlice { _ in
+            SliceParts(routes: [
+                SliceRoute(.post, "/toy/echo", access: .open, bodyLimit: 16) { request in
+                    .rawJSON(request.body)
+                },
+                SliceRoute(.get, "/toy/broken", access: .open) { _ in
+                    throw ToyFailure()
+                },
+                SliceRoute(.get, "/toy/busy", access: .open) { _ in
+                    throw HubError.conflict("toy_busy", "the toy is busy")
+                },
+                SliceRoute(.get, "/toy/items/{item}", access: .open) { request in
+                    try .json(["item": try request.parameter("item")])
+                },
+            ])
+        }
+    }
+}
+
+@Suite struct HTTPErrorTests {
+    func send(_ uri: String, _ method: HTTPRequest.Method, body text: String? = nil) async throws -> (TestHub, TestResponse) {
+        try await withDataDirectory { directory in
+            let hub = try await startHub(in: directory, catalogue: [HTTPToys.slice])
+            let response = try await hub.withClient { client in
+                try await client.execute(uri: uri, method: method, body: text.map(body))
+            }
+            return (hub, response)
+        }
+    }
+
+    @Test func unknownPathIsAJSONNotFound() async throws {
+        let (_, answer) = try await send("/no/such/path", .get)
+        #expect(answer.status == .notFound)
+        #expect(answer.headers[.contentType]?.hasPrefix("application/json") == true)
+        let json = try answer.json()
+        #expect(json["error"]?.stringValue == "not_found")
+        #expect(json["message"]?.stringValue?.isEmpty == false)
+    }
+
+    @Test(arguments: [
+        ("/healthz", HTTPRequest.Method.delete),
+        ("/toy/echo", .get),
+        ("/toy/items/seven", .put),
+        ("/api/v1/admin/events", .post),
+    ])
+    func wrongMethodOnAKnownPathIsAJSONMethodNotAllowed(uri: String, method: HTTPRequest.Method) async throws {
+        let (_, answer) = try await send(uri, method)
+        #expect(answer.status == .methodNotAllowed)
+        #expect(answer.headers[.contentType]?.hasPrefix("application/json") == true)
+        #expect(answer.errorCode == "method_not_allowed")
+    }
+
+    @Test func bodyOverTheRouteLimitIsRefused() async throws {
+        let (_, answer) = try await send("/toy/echo", .post, body: #"{"padding": "\#(String(repeating: "x", count: 100))"}"#)
+        #expect(answer.status == .badRequest)
+        #expect(answer.errorCode == "body_too_large")
+    }
+
+    @Test func bodyWithinTheRouteLimitReachesTheHandler() async throws {
+        let (_, answer) = try await send("/toy/echo", .post, body: #"{"a": 1}"#)
+        #expect(answer.status == .ok)
+        #expect(answer.text == #"{"a": 1}"#)
+    }
+
+    @Test func handlerFailureIsAJSONInternalErrorWithoutDetails() async throws {
+        let (hub, answer) = try await send("/toy/broken", .get)
+        #expect(answer.status == .internalServerError)
+        #expect(answer.headers[.contentType]?.hasPrefix("application/json") == true)
+        #expect(answer.errorCode == "internal")
+        #expect(!answer.text.contains("exploded"))
+        #expect(!answer.text.lowercased().contains("<html"))
+        #expect(hub.logs.text.contains("toy handler exploded"))
+    }
+
+    @Test func hubErrorFromAHandlerKeepsItsStatusAndCode() async throws {
+        let (_, answer) = try await send("/toy/busy", .get)
+        #expect(answer.status == .conflict)
+        let json = try answer.json()
+        #expect(json == .object(["error": .string("toy_busy"), "message": .string("the toy is busy")]))
+    }
+
+    @Test func pathParametersReachTheHandler() async throws {
+        let (_, answer) = try await send("/toy/items/seven", .get)
+        #expect(try answer.json()["item"]?.stringValue == "seven")
+    }
+
+    @Test func healthzAnswersWithTheVersionWithoutAKey() async throws {
+        let (_, answer) = try await send("/healthz", .get)
+        #expect(answer.status == .ok)
+        #expect(try answer.json() == .object(["status": .string("ok"), "version": .string("test")]))
+    }
+
+    @Test func readyzAnswersWhileTheDatabaseDoes() async throws {
+        try await withDataDirectory { directory in
+            let hub = try await startHub(in: directory, catalogue: [HTTPToys.slice])
+            let ready = try await hub.withClient { client in try await client.execute(uri: "/readyz", method: .get) }
+            #expect(ready.status == .ok)
+            #expect(try ready.json()["status"]?.stringValue == "ready")
+
+            try hub.runtime.close()
+            let closed = try await hub.withClient { client in try await client.execute(uri: "/readyz", method: .get) }
+            #expect(closed.status == .serviceUnavailable)
+            #expect(closed.errorCode == "not_ready")
+        }
+    }
+}

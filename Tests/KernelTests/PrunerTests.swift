@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import Kernel
+import Testing
+
+enum ReportToys {
+    static let migration = Migration.additive("toy-001-reports", sql: """
+        CREATE TABLE IF NOT EXISTS toy_reports (id INTEGER PRIMARY KEY AUTOINCREMENT, received_at TEXT NOT NULL);
+        """)
+    static let target = PruneTarget(table: "toy_reports", timeColumn: "received_at")
+
+    static var slice: Slice {
+        toySlice(migrations: [migration], prunedTables: [target])
+    }
+
+    static func insert(_ count: Int, at date: Date, in runtime: HubRuntime) async throws {
+        try await runtime.database.pool.write { db in
+            for _ in 0..<count {
+                try db.execute(sql: "INSERT INTO toy_reports (received_at) VALUES (?)", arguments: [Timestamp.format(date)])
+            }
+        }
+    }
+
+    static func times(in runtime: HubRuntime) async throws -> [String] {
+        try await runtime.database.pool.read { db in try String.fetchAll(db, sql: "SELECT received_at FROM toy_reports ORDER BY id") }
+    }
+}
+
+@Suite struct PrunerTests {
+    @Test func deletesEveryRowOlderThanTheCutoffInSmallBatchesAndKeepsTheRest() async throws {
+        try await withDataDirectory { directory in
+            let hub = try await startHub(in: directory, catalogue: [ReportToys.slice])
+            let cutoff = Date(timeIntervalSince1970: 1_780_000_000)
+            try await ReportToys.insert(23, at: cutoff.addingTimeInterval(-86_400), in: hub.runtime)
+            try await ReportToys.insert(2, at: cutoff.addingTimeInterval(-0.001), in: hub.runtime)
+            try await ReportToys.insert(3, at: cutoff, in: hub.runtime)
+            try await ReportToys.insert(4, at: cutoff.addingTimeInterval(3600), in: hub.runtime)
+
+            let pruner = Pruner(targets: [ReportToys.target], database: hub.runtime.database, logger: hub.runtime.logger, batchSize: 5)
+            let deleted = try await pruner.prune(olderThan: cutoff)
+
+            #expect(deleted == 25)
+            let left = try await ReportToys.times(in: hub.runtime)
+            #expect(left.count == 7)
+            #expect(left.allSatisfy { $0 >= Timestamp.format(cutoff) })
+        }
+    }
+
+    @Test func batchSizeThatDividesTheOldRowsExactlyStillDeletesThemAll() async throws {
+        try await withDataDirectory { directory in
+            let hub = try await startHub(in: directory, catalogue: [ReportToys.slice])
+            let cutoff = Date(timeIntervalSince1970: 1_780_000_000)
+            try await ReportToys.insert(12, at: cutoff.addingTimeInterval(-60), in: hub.runtime)
+            let pruner = Pruner(targets: [ReportToys.target], database: hub.runtime.database, logger: hub.runtime.logger, batchSize: 4)
+            #expect(try await pruner.prune(olderThan: cutoff) == 12)
+            #expect(try await ReportToys.times(in: hub.runtime).isEmpty)
+        }
+    }
+
+    @Test func tickerPrunesTheSlicesTablesToTheRetentionOnceADay() async throws {
+        try await withDataDirectory { directory in
+            let clock = ManualClock(Date(timeIntervalSince1970: 1_780_000_000))
+            let hub = try await startHub(in: directory, catalogue: [ReportToys.slice], clock: clock)
+            let retention: TimeInterval = 30 * 86_400
+            try await ReportToys.insert(3, at: clock.now().addingTimeInterval(-retention - 60), in: hub.runtime)
+            try await ReportToys.insert(1, at: clock.now().addingTimeInterval(-retention + 60), in: hub.runtime)
+
+            await hub.hub.ticker.tick()
+            #expect(try await ReportToys.times(in: hub.runtime).count == 1)
+
+            clock.advance(by: 3600)
+            await hub.hub.ticker.tick()
+            #expect(try await ReportToys.times(in: hub.runtime).count == 1, "pruned again within the day")
+
+            clock.advance(by: 86_400)
+            await hub.hub.ticker.tick()
+            #expect(try await ReportToys.times(in: hub.runtime).isEmpty)
+        }
+    }
+}

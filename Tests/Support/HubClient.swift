@@ -1,0 +1,42 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+
+/// Sends JSON to a test hub and reads JSON back.
+public struct HubClient: Sendable {
+    let client: any TestClientProtocol
+
+    public struct Reply: Sendable {
+        public let status: Int
+        public let body: String
+
+        /// The body as a JSON object (empty when it is not one).
+        public var json: [String: Any] {
+            (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any] ?? [:]
+        }
+
+        public var errorCode: String? { json["error"] as? String }
+        public var message: String { json["message"] as? String ?? "" }
+    }
+
+    public func send(_ method: HTTPRequest.Method, _ path: String, key: String? = nil, body: String? = nil, headers extra: HTTPFields = [:]) async throws -> Reply {
+        var headers = extra
+        if let key { headers[.authorization] = "Bearer \(key)" }
+        if body != nil { headers[.contentType] = "application/json" }
+        let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        return Reply(status: Int(response.status.code), body: String(buffer: response.body))
+    }
+
+    /// `value` serialised as JSON first.
+    public func send(_ method: HTTPRequest.Method, _ path: String, key: String? = nil, json value: Any) async throws -> Reply {
+        try await send(method, path, key: key, body: try JSONText.encode(value))
+    }
+}
+
+/// JSON text from property-list style values, so it can cross into `@Sendable` code.
+public enum JSONText {
+    public static func encode(_ value: Any) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: value), as: UTF8.self)
+    }
+}
