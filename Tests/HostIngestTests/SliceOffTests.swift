@@ -51,7 +51,7 @@ import Testing
     /// Schema text and every row of the controller's tables, as text.
     static func snapshot(_ database: DatabasePool) async throws -> [String] {
         try await database.read { db in
-            var lines = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE tbl_name IN ('customer_configs', 'reports') ORDER BY name")
+            var lines = try String.fetchAll(db, sql: "SELECT name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE tbl_name IN ('customer_configs', 'reports') ORDER BY name")
             for table in ["customer_configs", "reports"] {
                 lines += try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid").map { "\(table): \($0)" }
             }

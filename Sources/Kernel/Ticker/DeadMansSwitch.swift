@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 
 /// A checker that notices subjects that stopped reporting: `ok` → `<prefix>_stale`
-/// after ``staleAfter``, → `<prefix>_down` after ``downAfter``, back to `ok` with
-/// `<prefix>_recovered` once they report again.
+/// once silent for ``staleAfter`` seconds (the boundary included), → `<prefix>_down`
+/// once silent for ``downAfter``, back to `ok` with `<prefix>_recovered` once they
+/// report again.
 ///
 /// The slice says where its subjects are with ``subjectsSQL``: a query over its own
 /// tables yielding `subject`, `customer_id` and `last_seen_at` (a stored ``Timestamp``);
@@ -44,7 +45,7 @@ public struct DeadMansSwitch: Checker {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT subject, customer_id, last_seen_at, computed FROM (
                     SELECT s.subject AS subject, s.customer_id AS customer_id, s.last_seen_at AS last_seen_at,
-                        CASE WHEN s.last_seen_at < ? THEN 'down' WHEN s.last_seen_at < ? THEN 'stale' ELSE 'ok' END AS computed,
+                        CASE WHEN s.last_seen_at <= ? THEN 'down' WHEN s.last_seen_at <= ? THEN 'stale' ELSE 'ok' END AS computed,
                         COALESCE(k.state, 'ok') AS recorded
                     FROM (\(subjectsSQL)) AS s
                     LEFT JOIN kernel_subject_states AS k ON k.checker = ? AND k.subject = s.subject
