@@ -24,10 +24,13 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// The hub on the configured data folder, with additive migrations applied so that
-    /// commands work on a fresh folder too.
+    /// commands work on a fresh folder too. Routine progress (`info`) is not logged, so
+    /// that a failing command leaves its one line on standard error, not a screenful.
     func openRuntime(logger: Logger, migrate: Bool = true) async throws -> HubRuntime {
         let configuration = try configuration()
         LogSetup.bootstrap(format: configuration.logFormat)
+        var logger = logger
+        logger.logLevel = max(logger.logLevel, .notice)
         let runtime = try HubRuntime(configuration: configuration, resolver: SliceCatalogue.resolver, version: HubVersion.current, logger: logger)
         if migrate { try await runtime.migrator.migrate(allowDestructive: false) }
         return runtime

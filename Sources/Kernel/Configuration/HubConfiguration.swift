@@ -116,7 +116,7 @@ public struct HubConfiguration: Sendable {
     }
 
     static func parseList(_ text: String, variable: String) throws -> [String] {
-        let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard !items.contains(where: \.isEmpty) else { throw ConfigurationError("\(variable)=\(text) has an empty item") }
         return items
     }

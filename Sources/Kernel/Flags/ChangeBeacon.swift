@@ -15,6 +15,16 @@ public final class ChangeBeacon: Sendable {
         path = dataDirectory.appendingPathComponent("changes.beacon").path
     }
 
+    private init(path: String) {
+        self.path = path
+    }
+
+    /// A beacon on the same file that remembers the last token on its own, for a
+    /// second cache that must not consume this one's ``hasChanged()``.
+    public func observer() -> ChangeBeacon {
+        ChangeBeacon(path: path)
+    }
+
     /// Records that something changed, for this and every other process.
     public func signal() {
         var token = UInt64.random(in: 1 ... .max)

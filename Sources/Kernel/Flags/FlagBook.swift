@@ -19,6 +19,9 @@ public final class FlagBook: Sendable {
     private let overrides: [String: Bool]
     private let database: HubDatabase
     private let beacon: ChangeBeacon
+    /// Its own view of the beacon, so that a change made by another process reaches
+    /// every reader of flags (checkers too), not only request handling.
+    private let changes: ChangeBeacon
     private let clock: any HubClock
     private let runtime = Mutex<[String: RuntimeValue]?>(nil)
 
@@ -44,6 +47,7 @@ public final class FlagBook: Sendable {
         self.overrides = overrides
         self.database = database
         self.beacon = beacon
+        self.changes = beacon.observer()
         self.clock = clock
     }
 
@@ -113,6 +117,7 @@ public final class FlagBook: Sendable {
     }
 
     private func runtimeValues() async throws -> [String: RuntimeValue] {
+        if changes.hasChanged() { reload() }
         if let cached = runtime.withLock({ $0 }) { return cached }
         let loaded = try await database.pool.read { db in
             var values: [String: RuntimeValue] = [:]

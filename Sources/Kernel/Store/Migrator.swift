@@ -42,9 +42,11 @@ public struct Migrator: Sendable {
         public let appliedAt: String
     }
 
+    /// Reads only: a fresh database (no ledger yet) has nothing applied, and asking
+    /// (as `hub migrate --dry-run` does) creates nothing.
     public func applied() async throws -> [String: Applied] {
-        try await database.pool.write { db in
-            try db.execute(sql: KernelSchema.ledgerSQL)
+        try await database.pool.read { db in
+            guard try db.tableExists("kernel_migrations") else { return [:] }
             let rows = try Row.fetchAll(db, sql: "SELECT id, owner, kind, checksum, applied_at FROM kernel_migrations")
             var byID: [String: Applied] = [:]
             for row in rows {
@@ -88,6 +90,9 @@ public struct Migrator: Sendable {
             let file = backupDirectory.appendingPathComponent("hub-\(stamp)-before-\(destructive[0].migration.id).sqlite")
             try await database.backup(to: file)
             logger.notice("backed up the database before destructive migrations", metadata: ["file": "\(file.path)"])
+        }
+        if !steps.isEmpty {
+            try await database.pool.write { db in try db.execute(sql: KernelSchema.ledgerSQL) }
         }
         for step in steps {
             try await database.pool.write { db in
