@@ -28,6 +28,12 @@ public struct HubClient: Sendable {
         return Reply(status: Int(response.status.code), body: String(buffer: response.body))
     }
 
+    /// Raw bytes as the body, for bodies that are not text.
+    public func send(_ method: HTTPRequest.Method, _ path: String, headers: HTTPFields, bytes: [UInt8]) async throws -> Reply {
+        let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: ByteBuffer(bytes: bytes))
+        return Reply(status: Int(response.status.code), body: String(buffer: response.body))
+    }
+
     /// `value` serialised as JSON first.
     public func send(_ method: HTTPRequest.Method, _ path: String, key: String? = nil, json value: Any) async throws -> Reply {
         try await send(method, path, key: key, body: try JSONText.encode(value))

@@ -28,7 +28,7 @@ struct ErrorAndLogMiddleware: RouterMiddleware {
             "path": "\(request.uri.path)",
             "route": "\(context.endpointPath ?? "-")",
             "status": "\(response.status.code)",
-            "duration_ms": "\(String(format: "%.3f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000))",
+            "duration_ms": "\(elapsed.millisecondsText)",
         ])
         return response
     }

@@ -12,6 +12,7 @@ public final class HubRuntime: Sendable {
     /// The enabled slices, in dependency order.
     public let slices: [Slice]
     public let database: HubDatabase
+    public let writes: GroupCommit
     public let flags: FlagBook
     public let events: EventLog
     public let migrator: Migrator
@@ -39,6 +40,7 @@ public final class HubRuntime: Sendable {
         self.resolver = resolver
         self.slices = slices
         self.database = database
+        self.writes = GroupCommit(database: database)
         self.beacon = beacon
         self.clock = clock
         self.logger = logger
@@ -62,7 +64,7 @@ public final class HubRuntime: Sendable {
             throw MigrationError.destructiveRefused(id: pending.migration.id)
         }
         let environment = SliceEnvironment(
-            database: database, flags: flags, events: events, clock: clock, configuration: configuration,
+            database: database, writes: writes, flags: flags, events: events, clock: clock, configuration: configuration,
             enabledSlices: Set(slices.map(\.name)), logger: logger, beacon: beacon
         )
         var parts: [SliceParts] = []
@@ -77,10 +79,15 @@ public final class HubRuntime: Sendable {
         let router = RouterAssembly.makeRouter(routes: routes, guard: RouteGuard(auth: auth, flags: flags, beacon: beacon))
         let ticker = Ticker(
             checkers: parts.flatMap(\.checkers),
-            pruner: Pruner(targets: slices.flatMap(\.prunedTables), database: database, logger: logger),
+            pruner: pruner,
             interval: configuration.tickInterval, retentionDays: configuration.retentionDays, clock: clock, logger: logger
         )
         return AssembledHub(runtime: self, responder: router.buildResponder(), ticker: ticker, auth: auth)
+    }
+
+    /// Deletes the enabled slices' raw reports older than the retention.
+    public var pruner: Pruner {
+        Pruner(targets: slices.flatMap(\.prunedTables), database: database, logger: logger)
     }
 
     /// Every slice the executable knows, enabled or not, with its migrations' state.

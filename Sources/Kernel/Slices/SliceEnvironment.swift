@@ -4,6 +4,8 @@ import Logging
 /// running hub. A slice keeps what it needs; it never reaches for globals.
 public struct SliceEnvironment: Sendable {
     public let database: HubDatabase
+    /// Durable writes that share commits: the way request paths write.
+    public let writes: GroupCommit
     public let flags: FlagBook
     public let events: EventLog
     public let clock: any HubClock
@@ -15,11 +17,12 @@ public struct SliceEnvironment: Sendable {
     let beacon: ChangeBeacon
 
     public init(
-        database: HubDatabase, flags: FlagBook, events: EventLog, clock: any HubClock,
+        database: HubDatabase, writes: GroupCommit, flags: FlagBook, events: EventLog, clock: any HubClock,
         configuration: HubConfiguration, enabledSlices: Set<String>, logger: Logger,
         contributions: Contributions = Contributions(), beacon: ChangeBeacon
     ) {
         self.database = database
+        self.writes = writes
         self.flags = flags
         self.events = events
         self.clock = clock

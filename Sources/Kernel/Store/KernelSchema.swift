@@ -43,6 +43,9 @@ enum KernelSchema {
                 changed_at TEXT NOT NULL
             );
             """),
+        .additive("kernel-004-subject-state-index", sql: """
+            CREATE INDEX IF NOT EXISTS kernel_subject_states_state ON kernel_subject_states (checker, state);
+            """),
     ]
 
     /// Where applied migrations are recorded; created before anything else.

@@ -40,26 +40,34 @@ public struct DeadMansSwitch: Checker {
     public func check(now: Date) async throws {
         let staleBefore = Timestamp.format(now.addingTimeInterval(-staleAfter))
         let downBefore = Timestamp.format(now.addingTimeInterval(-downAfter))
+        // Candidates are found on a reader, so the writer stays free for ingest: silent
+        // subjects (an index range on last_seen_at) whose recorded state lags, and
+        // subjects recorded stale or down that have reported since.
+        let candidates = try await database.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.subject AS subject FROM (\(subjectsSQL)) AS s
+                LEFT JOIN kernel_subject_states AS k ON k.checker = ? AND k.subject = s.subject
+                WHERE s.last_seen_at <= ?
+                    AND COALESCE(k.state, 'ok') <> CASE WHEN s.last_seen_at <= ? THEN 'down' ELSE 'stale' END
+                UNION ALL
+                SELECT k.subject AS subject FROM kernel_subject_states AS k
+                JOIN (\(subjectsSQL)) AS s ON s.subject = k.subject
+                WHERE k.checker = ? AND k.state <> 'ok' AND s.last_seen_at > ?
+                """, arguments: [name, staleBefore, downBefore, name, staleBefore]).map { $0["subject"] as String }
+        }
+        guard !candidates.isEmpty else { return }
         let nowText = Timestamp.format(now)
         try await database.pool.write { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT subject, customer_id, last_seen_at, computed FROM (
-                    SELECT s.subject AS subject, s.customer_id AS customer_id, s.last_seen_at AS last_seen_at,
-                        CASE WHEN s.last_seen_at <= ? THEN 'down' WHEN s.last_seen_at <= ? THEN 'stale' ELSE 'ok' END AS computed,
-                        COALESCE(k.state, 'ok') AS recorded
-                    FROM (\(subjectsSQL)) AS s
-                    LEFT JOIN kernel_subject_states AS k ON k.checker = ? AND k.subject = s.subject
-                    WHERE s.last_seen_at IS NOT NULL
-                ) WHERE computed <> recorded
-                """, arguments: [downBefore, staleBefore, name])
-            for row in rows {
-                let subject: String = row["subject"]
+            let current = try db.cachedStatement(sql: "SELECT customer_id, last_seen_at FROM (\(subjectsSQL)) WHERE subject = ?")
+            for subject in candidates {
+                // Read again inside the write: a report may have landed since the scan.
+                guard let row = try Row.fetchOne(current, arguments: [subject]), let lastSeen = row["last_seen_at"] as String? else { continue }
+                let state = lastSeen <= downBefore ? "down" : lastSeen <= staleBefore ? "stale" : "ok"
                 let customerID: String = row["customer_id"]
-                let state: String = row["computed"]
                 guard try SubjectStates.move(checker: name, subject: subject, customerID: customerID, to: state, now: nowText, in: db) != nil else { continue }
                 let type = state == "ok" ? "\(eventPrefix)_recovered" : "\(eventPrefix)_\(state)"
                 try events.record(
-                    EventDraft(customerID: customerID, type: type, subject: subject, payload: ["last_seen_at": .string(row["last_seen_at"])]),
+                    EventDraft(customerID: customerID, type: type, subject: subject, payload: ["last_seen_at": .string(lastSeen)]),
                     in: db
                 )
             }

@@ -21,6 +21,7 @@ public struct Pruner: Sendable {
     @discardableResult
     public func prune(olderThan cutoff: Date) async throws -> Int {
         let cutoffText = Timestamp.format(cutoff)
+        let started = ContinuousClock.now
         var total = 0
         for target in targets {
             let sql = """
@@ -38,7 +39,9 @@ public struct Pruner: Sendable {
                 await Task.yield()
             }
         }
-        if total > 0 { logger.info("pruned old reports", metadata: ["rows": "\(total)"]) }
+        if total > 0 {
+            logger.info("pruned old reports", metadata: ["rows": "\(total)", "duration_ms": "\((ContinuousClock.now - started).millisecondsText)"])
+        }
         return total
     }
 }

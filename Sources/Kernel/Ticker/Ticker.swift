@@ -36,8 +36,10 @@ public struct Ticker: Service {
     public func tick() async {
         let now = clock.now()
         for checker in checkers {
+            let started = ContinuousClock.now
             do {
                 try await checker.check(now: now)
+                logger.info("checker ran", metadata: ["checker": "\(checker.name)", "duration_ms": "\((ContinuousClock.now - started).millisecondsText)"])
             } catch {
                 logger.error("checker failed", metadata: ["checker": "\(checker.name)", "error": "\(error)"])
             }

@@ -17,7 +17,7 @@ public enum ControllerSlice {
             let configuration = environment.configuration
             return SliceParts(
                 routes: [
-                    ReportRoute(database: environment.database, clock: environment.clock, pollIntervalSeconds: configuration.pollIntervalSeconds).route
+                    ReportRoute(writes: environment.writes, clock: environment.clock, pollIntervalSeconds: configuration.pollIntervalSeconds).route
                 ] + CustomerAdminRoutes(store: store, flags: environment.flags, webhookTargets: WebhookTargetPolicy()).routes,
                 authStrategies: [CustomerKeyStrategy(store: store)],
                 checkers: [

@@ -12,6 +12,7 @@ public struct CustomerDirectory: Sendable {
     }
 
     public func isBlocked(_ customerID: String, in db: Database) throws -> Bool {
-        try String.fetchOne(db, sql: "SELECT status FROM customer_configs WHERE customer_id = ?", arguments: [customerID]) == Customer.Status.blocked.rawValue
+        try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM customer_configs WHERE customer_id = ?"), arguments: [customerID])
+            == Customer.Status.blocked.rawValue
     }
 }

@@ -4,7 +4,7 @@ import Kernel
 
 /// `POST /api/v1/report`: a controller's heartbeat on the legacy path.
 struct ReportRoute {
-    let database: HubDatabase
+    let writes: GroupCommit
     let clock: any HubClock
     let pollIntervalSeconds: Int
 
@@ -43,7 +43,7 @@ struct ReportRoute {
         }
         let receivedAt = Timestamp.format(clock.now())
         let raw = String(buffer: request.body)
-        let blocked = try await database.pool.write { db -> Bool in
+        let blocked = try await writes.write { db -> Bool in
             guard let customer = try CustomerDirectory().customer(customerID, in: db) else {
                 throw HubError.badRequest("unknown_customer", "no customer \(customerID)")
             }

@@ -20,7 +20,7 @@ public enum HostIngestSlice {
         assemble: { environment in
             let store = HostStore(database: environment.database, clock: environment.clock)
             let configuration = environment.configuration
-            let writer = HostReportWriter(store: store, database: environment.database, logger: environment.logger)
+            let writer = HostReportWriter(store: store, writes: environment.writes, logger: environment.logger)
             let ingest = HostReportRoute(
                 store: store, writer: writer, flags: environment.flags, clock: environment.clock,
                 contributions: environment.contributions, pollIntervalSeconds: configuration.pollIntervalSeconds

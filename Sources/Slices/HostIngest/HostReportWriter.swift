@@ -4,11 +4,12 @@ import Kernel
 import Logging
 
 /// Stores one accepted host report: the report row, the host's reality columns and one
-/// upsert per guest, in one transaction. A guest whose upsert fails is rolled back on
-/// its own and logged; the report still counts (liveness first).
+/// upsert per guest, together. Reports arriving together share a commit (see
+/// ``GroupCommit``); each is acknowledged only after its commit. A guest whose upsert
+/// fails is rolled back on its own and logged; the report still counts (liveness first).
 struct HostReportWriter: Sendable {
     let store: HostStore
-    let database: HubDatabase
+    let writes: GroupCommit
     let logger: Logger
 
     struct Accepted: Sendable {
@@ -26,7 +27,7 @@ struct HostReportWriter: Sendable {
     }
 
     func write(_ accepted: Accepted) async throws -> Outcome {
-        try await database.pool.write { db in try store(accepted, in: db) }
+        try await writes.write { db in try store(accepted, in: db) }
     }
 
     func store(_ accepted: Accepted, in db: Database) throws -> Outcome {

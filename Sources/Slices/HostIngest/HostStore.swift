@@ -82,36 +82,29 @@ public struct HostStore: Sendable {
 
     /// Inserts the report row and moves the host's reality columns; nothing else.
     public func saveHostReport(_ report: HostReport, raw: String, hostID: String, customerID: String, receivedAt: String, in db: Database) throws {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO host_reports (host_id, customer_id, reported_at, received_at, agent_version, cpu_percent, mem_percent,
                     disk_percent, guest_total, guest_running, cloudflared_status, raw_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+                """).execute(arguments: [
                 hostID, customerID, Timestamp.format(report.reportedAt), receivedAt, report.agentVersion, report.host.cpuPercent,
                 report.host.memPercent, report.host.diskPercent, report.guests.count, report.runningGuestCount, report.cloudflaredStatus, raw,
-            ]
-        )
-        try db.execute(
-            sql: "UPDATE hosts SET agent_version = ?, last_report_at = ? WHERE host_id = ?",
-            arguments: [report.agentVersion, receivedAt, hostID]
-        )
+            ])
+        try db.cachedStatement(sql: "UPDATE hosts SET agent_version = ?, last_report_at = ? WHERE host_id = ?")
+            .execute(arguments: [report.agentVersion, receivedAt, hostID])
     }
 
     /// Creates or refreshes a guest from its host's report: reality columns only, so a
     /// guest's `api_key` and `desired_spec_json` survive every report.
     public func upsertGuestFromReport(_ guest: HostReport.ReportedGuest, hostID: String, seenAt: String, in db: Database) throws {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO guests (guest_id, host_id, vmid, display_name, status, controller_version, last_seen_at, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(guest_id) DO UPDATE SET display_name = excluded.display_name, status = excluded.status,
                     controller_version = excluded.controller_version, vmid = excluded.vmid,
                     last_seen_at = excluded.last_seen_at, updated_at = excluded.updated_at
-                """,
-            arguments: [Guest.id(hostID: hostID, vmid: guest.vmid), hostID, guest.vmid, guest.name, guest.status, guest.controllerVersion, seenAt, seenAt, seenAt]
-        )
+                """)
+            .execute(arguments: [Guest.id(hostID: hostID, vmid: guest.vmid), hostID, guest.vmid, guest.name, guest.status, guest.controllerVersion, seenAt, seenAt, seenAt])
     }
 
     public func guests(hostID: String) async throws -> [Guest] {
