@@ -35,8 +35,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel", .product(name: "HummingbirdTesting", package: "hummingbird")]),
-        .testTarget(name: "ControllerTests", dependencies: ["ControllerSlice", "Kernel", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ControllerTests", dependencies: ["ControllerSlice", "Kernel", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HubTests", dependencies: ["hub", "Kernel", "ControllerSlice", "HostIngestSlice"]),
         .target(
             name: "HubTestSupport",

@@ -27,7 +27,10 @@ public struct AssembledHub: Sendable {
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let group = ServiceGroup(
             configuration: .init(
-                services: [application(onServerRunning: onServerRunning), ticker],
+                services: [
+                    application(onServerRunning: onServerRunning), ticker,
+                    WALCheckpointer(file: runtime.database.file, logger: runtime.logger),
+                ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: runtime.logger
             )

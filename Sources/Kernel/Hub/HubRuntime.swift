@@ -61,7 +61,8 @@ public final class HubRuntime: Sendable {
     /// (say, a destructive one awaiting the operator) refuses the start.
     public func assemble() async throws -> AssembledHub {
         if let pending = try await migrator.plan().first {
-            throw MigrationError.destructiveRefused(id: pending.migration.id)
+            throw pending.migration.kind == .destructive
+                ? MigrationError.destructiveRefused(id: pending.migration.id) : MigrationError.pending(id: pending.migration.id)
         }
         let environment = SliceEnvironment(
             database: database, writes: writes, flags: flags, events: events, clock: clock, configuration: configuration,

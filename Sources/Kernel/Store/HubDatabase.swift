@@ -8,6 +8,10 @@ public struct HubDatabase: Sendable {
     public let pool: DatabasePool
     public let file: URL
 
+    /// The writer checkpoints by itself only past this many WAL pages (about 40 MB);
+    /// normally ``WALCheckpointer`` has done it long before.
+    public static let writerAutoCheckpointPages = 10_000
+
     public static func open(at file: URL, readerCount: Int = 4) throws -> HubDatabase {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         var configuration = Configuration()
@@ -16,6 +20,7 @@ public struct HubDatabase: Sendable {
         configuration.maximumReaderCount = readerCount
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(writerAutoCheckpointPages)")
         }
         let pool = try DatabasePool(path: file.path, configuration: configuration)
         return HubDatabase(pool: pool, file: file)

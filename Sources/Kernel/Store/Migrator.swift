@@ -95,14 +95,23 @@ public struct Migrator: Sendable {
             try await database.pool.write { db in try db.execute(sql: KernelSchema.ledgerSQL) }
         }
         for step in steps {
-            try await database.pool.write { db in
+            // Another process (the command line beside the server) may have applied it
+            // since the plan was made; write transactions are IMMEDIATE, so this check
+            // and the insert below cannot interleave with theirs.
+            let applied = try await database.pool.write { db -> Bool in
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM kernel_migrations WHERE id = ?", arguments: [step.migration.id]) == nil else {
+                    return false
+                }
                 try db.execute(sql: step.migration.sql)
                 try db.execute(
                     sql: "INSERT INTO kernel_migrations (id, owner, kind, checksum, applied_at) VALUES (?, ?, ?, ?, ?)",
                     arguments: [step.migration.id, step.owner, step.migration.kind.rawValue, step.migration.checksum, Timestamp.format(clock.now())]
                 )
+                return true
             }
-            logger.info("applied migration", metadata: ["id": "\(step.migration.id)", "owner": "\(step.owner)"])
+            if applied {
+                logger.info("applied migration", metadata: ["id": "\(step.migration.id)", "owner": "\(step.owner)"])
+            }
         }
         return steps
     }
@@ -111,6 +120,7 @@ public struct Migrator: Sendable {
 public enum MigrationError: Error, Equatable, CustomStringConvertible {
     case checksumMismatch(id: String)
     case destructiveRefused(id: String)
+    case pending(id: String)
 
     public var description: String {
         switch self {
@@ -118,6 +128,8 @@ public enum MigrationError: Error, Equatable, CustomStringConvertible {
             "migration \(id) was applied with different SQL than this build carries; refusing to start"
         case .destructiveRefused(let id):
             "migration \(id) is destructive; run 'hub migrate --allow-destructive' to back up and apply it"
+        case .pending(let id):
+            "migration \(id) has not been applied; run 'hub migrate'"
         }
     }
 }

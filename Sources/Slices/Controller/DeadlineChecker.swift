@@ -13,6 +13,13 @@ struct DeadlineChecker: Checker {
     let events: EventLog
     let flags: FlagBook
 
+    /// A customer whose deadline state may have moved.
+    struct Candidate: Sendable {
+        let customerID: String
+        let paidUntil: String?
+        let recorded: String
+    }
+
     func check(now: Date) async throws {
         let rows = try await database.pool.read { db in
             try Row.fetchAll(db, sql: """
@@ -20,13 +27,13 @@ struct DeadlineChecker: Checker {
                 FROM customer_configs AS c
                 LEFT JOIN kernel_subject_states AS k ON k.checker = ? AND k.subject = c.customer_id
                 WHERE c.paid_until IS NOT NULL OR k.state IS NOT NULL
-                """, arguments: [name])
+                """, arguments: [name]).map { Candidate(customerID: $0["customer_id"], paidUntil: $0["paid_until"], recorded: $0["recorded"]) }
         }
         for row in rows {
-            let customerID: String = row["customer_id"]
-            let paidUntilText: String? = row["paid_until"]
+            let customerID = row.customerID
+            let paidUntilText = row.paidUntil
             let state = Self.state(paidUntil: paidUntilText.flatMap(Timestamp.parse), now: now)
-            guard state != row["recorded"] as String else { continue }
+            guard state != row.recorded else { continue }
             let autoBlock = try await flags.isEnabled(ControllerVocabulary.autoBlockOnDeadline, for: customerID)
             try await database.pool.write { db in
                 let nowText = Timestamp.format(now)

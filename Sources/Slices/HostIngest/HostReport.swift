@@ -72,7 +72,7 @@ public struct HostReport: Sendable, Decodable {
             name = try container.decode(String.self, forKey: .name)
             status = try container.decode(String.self, forKey: .status)
             controllerVersion = try container.decodeIfPresent(String.self, forKey: .controllerVersion)
-            _ = try container.decodeIfPresent([String: JSONValue].self, forKey: .spec)
+            _ = try container.decodeIfPresent([String: UninspectedJSON].self, forKey: .spec)
         }
     }
 
@@ -110,7 +110,7 @@ public struct HostReport: Sendable, Decodable {
         }
         cloudflaredStatus = try container.decodeIfPresent(Cloudflared.self, forKey: .cloudflared)?.status
         for key in Self.reservedArrays {
-            _ = try container.decodeIfPresent([JSONValue].self, forKey: key)
+            _ = try container.decodeIfPresent([UninspectedJSON].self, forKey: key)
         }
     }
 
