@@ -8,6 +8,7 @@ struct HubCommand: AsyncParsableCommand {
         version: HubVersion.current,
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SlicesCommand.self, FlagsCommand.self, CustomersCommand.self, HostsCommand.self,
+            KeysCommand.self,
         ]
     )
 }
