@@ -28,10 +28,18 @@ let package = Package(
         ),
         .target(name: "ControllerSlice", dependencies: ["Kernel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Hummingbird", package: "hummingbird")], path: "Sources/Slices/Controller"),
         .target(name: "HostIngestSlice", dependencies: ["Kernel", "ControllerSlice", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Hummingbird", package: "hummingbird")], path: "Sources/Slices/HostIngest"),
+        .target(
+            name: "SignedOpsSlice",
+            dependencies: [
+                "Kernel", "HostIngestSlice", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Slices/SignedOps"
+        ),
         .executableTarget(
             name: "hub",
             dependencies: [
-                "Kernel", "ControllerSlice", "HostIngestSlice",
+                "Kernel", "ControllerSlice", "HostIngestSlice", "SignedOpsSlice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,5 +52,12 @@ let package = Package(
             path: "Tests/Support"
         ),
         .testTarget(name: "HostIngestTests", dependencies: ["HostIngestSlice", "ControllerSlice", "Kernel", "HubTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "SignedOpsTests",
+            dependencies: [
+                "SignedOpsSlice", "HostIngestSlice", "ControllerSlice", "Kernel", "HubTestSupport", "hub",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
     ]
 )

@@ -67,21 +67,16 @@ enum HubProcess {
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
 
-        let watched = Watched(process: process)
+        let (terminated, termination) = AsyncStream<Void>.makeStream()
+        process.terminationHandler = { _ in termination.finish() }
+        try process.run()
+        let pid = process.processIdentifier
         let watchdog = Task {
             try await Task.sleep(for: .seconds(120))
-            if watched.process.isRunning { watched.process.terminate() }
+            kill(pid, SIGTERM)
         }
         defer { watchdog.cancel() }
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        } as Void
+        for await _ in terminated {}
         try stdout.close()
         try stderr.close()
         return Outcome(
@@ -90,11 +85,6 @@ enum HubProcess {
             stderr: try String(contentsOf: stderrURL, encoding: .utf8)
         )
     }
-}
-
-/// Lets the watchdog reach the process; it only asks and terminates.
-private struct Watched: @unchecked Sendable {
-    let process: Process
 }
 
 /// A fresh data folder, removed when `body` returns.

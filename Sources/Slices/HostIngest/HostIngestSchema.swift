@@ -1,9 +1,9 @@
 import Kernel
 
 /// Slice 3's tables. Additive only: nothing here touches `customer_configs` or
-/// `reports`. Operator-intent columns exist now, inert, so later slices need no ALTER:
-/// `hosts.desired_json`, `desired_generation`, `dr_record_json`; `guests.api_key`,
-/// `desired_spec_json`.
+/// `reports`. Operator-intent columns exist from the start, so later slices need no
+/// ALTER: `hosts.desired_json`, `desired_generation` (live since slice 4, written only
+/// through ``HostDesiredState``), `dr_record_json`; `guests.api_key`, `desired_spec_json`.
 enum HostIngestSchema {
     static let migrations: [Migration] = [
         .additive("host-ingest-001-hosts", sql: """

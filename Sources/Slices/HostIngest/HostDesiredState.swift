@@ -1,0 +1,67 @@
+import GRDB
+import Kernel
+
+/// The operator-intent side of a host: its desired state and that state's generation.
+///
+/// Slice 3 created `hosts.desired_json` and `hosts.desired_generation` inert; the
+/// signed-ops slice (4) sets them, but only through this type, so the `hosts` table
+/// keeps one owner. The report path never touches either column.
+///
+/// ```swift
+/// // signed-ops, inside its write transaction
+/// let stored = try HostDesiredState.replace(hostID: id, canonicalJSON: text, in: db)
+/// ```
+public enum HostDesiredState {
+    /// What a host should look like, as last set.
+    public struct Current: Sendable, Equatable {
+        public let hostID: String
+        public let customerID: String
+        /// 0 until a desired state is first set; one more with every change.
+        public let generation: Int64
+        /// The canonical JSON text last set; `nil` while none was.
+        public let desiredJSON: String?
+    }
+
+    /// The outcome of ``replace(hostID:canonicalJSON:in:)``.
+    public struct Stored: Sendable, Equatable {
+        public let generation: Int64
+        /// Whether the content differed from what was stored, and so raised the generation.
+        public let changed: Bool
+    }
+
+    /// The host's desired state and generation; `nil` for an unknown host.
+    public static func current(hostID: String, in db: Database) throws -> Current? {
+        try Row.fetchOne(
+            db, sql: "SELECT host_id, customer_id, desired_generation, desired_json FROM hosts WHERE host_id = ?", arguments: [hostID]
+        ).map { row in
+            Current(hostID: row["host_id"], customerID: row["customer_id"], generation: row["desired_generation"], desiredJSON: row["desired_json"])
+        }
+    }
+
+    /// The host's desired-state generation; 0 for an unknown host or one never given a
+    /// desired state.
+    public static func generation(hostID: String, in db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT desired_generation FROM hosts WHERE host_id = ?", arguments: [hostID]) ?? 0
+    }
+
+    /// Stores `canonicalJSON` as the host's desired state and raises the generation by
+    /// one — only when the text differs from the stored one. `nil` for an unknown host.
+    ///
+    /// The compare and the raise are one `UPDATE … WHERE`, so inside a write transaction
+    /// concurrent writers never lose an increment or share a number. The caller passes a
+    /// canonical form (sorted keys, one encoding), so equal content means equal text.
+    public static func replace(hostID: String, canonicalJSON: String, in db: Database) throws -> Stored? {
+        try db.execute(
+            sql: """
+                UPDATE hosts SET desired_json = ?, desired_generation = desired_generation + 1
+                WHERE host_id = ? AND desired_json IS NOT ?
+                """,
+            arguments: [canonicalJSON, hostID, canonicalJSON]
+        )
+        let changed = db.changesCount > 0
+        guard let generation = try Int64.fetchOne(db, sql: "SELECT desired_generation FROM hosts WHERE host_id = ?", arguments: [hostID]) else {
+            return nil
+        }
+        return Stored(generation: generation, changed: changed)
+    }
+}

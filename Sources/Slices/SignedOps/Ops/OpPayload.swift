@@ -1,0 +1,22 @@
+import Kernel
+
+/// What an op's envelope signs (agent protocol §6): `{"op_id", "host_id", "seq", "type",
+/// "args", "issued_at", "expires_at"}`. Encoded once, with the hub's one JSON encoding,
+/// when the op is issued; the bytes are stored and served unchanged.
+struct OpPayload: Encodable, Sendable {
+    let opID: String
+    let hostID: String
+    let seq: Int64
+    let type: String
+    let args: [String: JSONValue]
+    let issuedAt: String
+    let expiresAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case opID = "op_id"
+        case hostID = "host_id"
+        case seq, type, args
+        case issuedAt = "issued_at"
+        case expiresAt = "expires_at"
+    }
+}

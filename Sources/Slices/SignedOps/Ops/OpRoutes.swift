@@ -1,0 +1,47 @@
+import Foundation
+import HostIngestSlice
+import Kernel
+import NIOCore
+
+/// Ops: the operator issues them (`POST /api/v1/admin/hosts/{host_id}/ops`), the host
+/// fetches its pending ones (`GET /api/v1/host-ops`) and reports each one's result
+/// (`POST /api/v1/host-ops/{op_id}/result`).
+struct OpRoutes: Sendable {
+    /// Room for 64 KiB of output even when every character arrives JSON-escaped.
+    static let resultBodyLimit = 512 * 1024
+
+    let store: OpStore
+    let keys: OpsKeyRing
+    let cohort: CohortGate
+    let clock: any HubClock
+
+    var routes: [SliceRoute] {
+        [
+            SliceRoute(.post, "/api/v1/admin/hosts/{host_id}/ops", access: .global) { request in
+                let hostID = try request.parameter("host_id")
+                let body = try request.decode(OpRequest.self, errorCode: "invalid_op")
+                guard let type = OpRegistry.type(named: body.type) else {
+                    throw OpType.invalid("type: unknown op type '\(body.type)' (known: \(OpRegistry.types.map(\.name).joined(separator: ", ")))")
+                }
+                let arguments = try type.validate(body.args)
+                let key = try await keys.activeKey()
+                let issued = try await store.issue(
+                    hostID: hostID, type: type, arguments: arguments, ttlSeconds: body.ttlSeconds, now: clock.now(), key: key
+                )
+                return try .json(issued, status: .created)
+            },
+            SliceRoute(.get, "/api/v1/host-ops", access: .kinds([HostIngestVocabulary.hostKind])) { request in
+                let host = try await cohort.admit(request)
+                let envelopes = try await store.pendingEnvelopes(hostID: host.hostID, now: clock.now())
+                return .rawJSON(ByteBuffer(string: #"{"ops":["# + envelopes.joined(separator: ",") + "]}"))
+            },
+            SliceRoute(.post, "/api/v1/host-ops/{op_id}/result", access: .kinds([HostIngestVocabulary.hostKind]), bodyLimit: Self.resultBodyLimit) { request in
+                let host = try await cohort.admit(request)
+                let opID = try request.parameter("op_id")
+                let result = try request.decode(OpResultBody.self, errorCode: "invalid_result")
+                try await store.close(opID: opID, hostID: host.hostID, result: result, now: clock.now())
+                return try .json(["op_id": opID, "status": result.outcome.rawValue])
+            },
+        ]
+    }
+}

@@ -1,0 +1,36 @@
+import HostIngestSlice
+import Kernel
+
+/// Slice 4: signed desired state and signed ops (agent protocol §5–§6). Everything the
+/// hub tells a host to do is signed with the hub's Ed25519 key in a DSSE envelope, so a
+/// host acts only on what that key signed — not on whatever a proxy, a tunnel or a
+/// database row says.
+public enum SignedOpsSlice {
+    public static let slice = Slice(
+        name: SignedOpsVocabulary.sliceName,
+        number: 4,
+        summary: "signed desired state and signed ops: Ed25519 DSSE envelopes, per-host op sequence, op results and expiry",
+        requires: [HostIngestVocabulary.sliceName],
+        migrations: SignedOpsSchema.migrations,
+        flags: SignedOpsVocabulary.flags,
+        eventTypes: SignedOpsVocabulary.eventTypes,
+        assemble: { environment in
+            let keys = OpsKeyRing(
+                dataDirectory: environment.configuration.dataDirectory, database: environment.database,
+                clock: environment.clock, logger: environment.logger
+            )
+            _ = try await keys.activeKey()
+            let store = OpStore(database: environment.database, events: environment.events)
+            let cohort = CohortGate(flags: environment.flags)
+            environment.contributions.register(
+                SignedOpsEnvelopeSource(flags: environment.flags, clock: environment.clock), for: HostIngestSlice.controlSources
+            )
+            return SliceParts(
+                routes: [OpsKeysRoute(keys: keys).route]
+                    + DesiredStateRoutes(database: environment.database, keys: keys, cohort: cohort, clock: environment.clock).routes
+                    + OpRoutes(store: store, keys: keys, cohort: cohort, clock: environment.clock).routes,
+                checkers: [OpExpiryChecker(store: store)]
+            )
+        }
+    )
+}
