@@ -10,6 +10,7 @@ struct HostReportWriter: Sendable {
     let store: HostStore
     let database: HubDatabase
     let logger: Logger
+    let metrics: HubMetrics
 
     struct Accepted: Sendable {
         let report: HostReport
@@ -26,7 +27,10 @@ struct HostReportWriter: Sendable {
     }
 
     func write(_ accepted: Accepted) async throws -> Outcome {
-        try await database.pool.write { db in try store(accepted, in: db) }
+        let outcome = try await database.pool.write { db in try store(accepted, in: db) }
+        metrics.countStoredReport(kind: "host")
+        metrics.recordIngestBatch(size: 1)
+        return outcome
     }
 
     func store(_ accepted: Accepted, in db: Database) throws -> Outcome {
