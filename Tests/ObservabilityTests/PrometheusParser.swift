@@ -26,8 +26,7 @@ struct PrometheusParser {
         families.first { $0.name == name }
     }
 
-    /// The value of sample `name` with exactly these labels (others ignored when `only`
-    /// is false).
+    /// The value of the first sample `name` whose labels include `labels`.
     func value(_ name: String, _ labels: [String: String] = [:]) -> Double? {
         families.flatMap(\.samples).first { sample in
             sample.name == name && labels.allSatisfy { sample.labels[$0.key] == $0.value }
@@ -40,24 +39,11 @@ struct PrometheusParser {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let input = scratch.appendingPathComponent("metrics.txt")
         let output = scratch.appendingPathComponent("parsed.json")
-        let errors = scratch.appendingPathComponent("stderr.txt")
         try exposition.write(to: input, atomically: true, encoding: .utf8)
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        let errorHandle = try FileHandle(forWritingTo: errors)
-        defer { try? errorHandle.close() }
-
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Scripts/parse_prometheus.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, input.path, output.path]
-        process.standardError = errorHandle
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-            throw Failed(description: "prometheus_client could not parse /metrics (exit \(process.terminationStatus)): \(stderr)")
+        let script = Python.repositoryRoot.appendingPathComponent("Tests/Scripts/parse_prometheus.py")
+        let outcome = try Python.run([script.path, input.path, output.path])
+        guard outcome.status == 0 else {
+            throw Failed(description: "prometheus_client could not parse /metrics (exit \(outcome.status)): \(outcome.stderr)")
         }
         struct Parsed: Decodable { let families: [Family] }
         return PrometheusParser(families: try JSONDecoder().decode(Parsed.self, from: Data(contentsOf: output)).families)
