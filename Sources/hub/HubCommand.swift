@@ -7,8 +7,8 @@ struct HubCommand: AsyncParsableCommand {
         abstract: "The felhom hub: hears from every host agent and controller, notices silence, tells customers.",
         version: HubVersion.current,
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, SlicesCommand.self, FlagsCommand.self, CustomersCommand.self, HostsCommand.self,
-            KeysCommand.self, PruneCommand.self,
+            ServeCommand.self, MigrateCommand.self, StatusCommand.self, SlicesCommand.self, FlagsCommand.self, CustomersCommand.self,
+            HostsCommand.self, KeysCommand.self, PruneCommand.self,
         ]
     )
 }

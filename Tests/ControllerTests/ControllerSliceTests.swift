@@ -16,6 +16,7 @@ import Testing
         #expect(slice.requires.isEmpty)
         #expect(Set(slice.eventTypes) == [
             "controller_stale", "controller_down", "controller_recovered", "deadline_warning", "deadline_passed", "customer_blocked",
+            "notification_failed",
         ])
         #expect(Set(slice.flags.map(\.name)) == ["auto_block_on_deadline", "webhooks_allow_private_targets"])
     }

@@ -92,7 +92,7 @@ import Testing
             #expect(controller["enabled"] as? Bool == true)
             #expect(controller["requires"] as? [String] == [])
             let migrations = try #require(controller["migrations"] as? [[String: Any]])
-            #expect(migrations.compactMap { $0["id"] as? String } == ["controller-001-customer-configs", "controller-002-reports"])
+            #expect(migrations.compactMap { $0["id"] as? String } == ["controller-001-customer-configs", "controller-002-reports", "controller-003-webhook-outbox"])
             #expect(migrations.allSatisfy { $0["applied_at"] is String })
             let flags = try #require(controller["flags"] as? [[String: Any]])
             #expect(Set(flags.compactMap { $0["name"] as? String }) == ["auto_block_on_deadline", "webhooks_allow_private_targets"])

@@ -7,6 +7,11 @@ import NIOCore
 public struct HubClient: Sendable {
     let client: any TestClientProtocol
 
+    /// Wraps the client Hummingbird's test framework hands a test.
+    public init(client: any TestClientProtocol) {
+        self.client = client
+    }
+
     public struct Reply: Sendable {
         public let status: Int
         public let body: String

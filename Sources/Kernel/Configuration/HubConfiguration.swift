@@ -18,6 +18,11 @@ public struct HubConfiguration: Sendable {
     public var retentionDays: Int
     public var logFormat: LogFormat
     public var pollIntervalSeconds: Int
+    /// `HUB_METRICS_PUBLIC=1`: `GET /metrics` answers without a key.
+    public var metricsPublic: Bool
+    /// `HUB_WEBHOOK_GIVE_UP_SECONDS`: how long after an event its webhook delivery is
+    /// retried before it is given up and recorded as `notification_failed`.
+    public var webhookGiveUpAfter: TimeInterval
 
     public enum LogFormat: String, Sendable {
         case text, json
@@ -38,7 +43,9 @@ public struct HubConfiguration: Sendable {
         downAfter: TimeInterval = 3600,
         retentionDays: Int = 30,
         logFormat: LogFormat = .text,
-        pollIntervalSeconds: Int = 900
+        pollIntervalSeconds: Int = 900,
+        metricsPublic: Bool = false,
+        webhookGiveUpAfter: TimeInterval = 86_400
     ) {
         self.dataDirectory = dataDirectory
         self.listenHost = listenHost
@@ -52,6 +59,8 @@ public struct HubConfiguration: Sendable {
         self.retentionDays = retentionDays
         self.logFormat = logFormat
         self.pollIntervalSeconds = pollIntervalSeconds
+        self.metricsPublic = metricsPublic
+        self.webhookGiveUpAfter = webhookGiveUpAfter
     }
 
     /// Reads the contract's `HUB_*` variables; a malformed value is a ``ConfigurationError``
@@ -94,6 +103,14 @@ public struct HubConfiguration: Sendable {
             }
             configuration.logFormat = parsed
         }
+        if let metricsPublic = value("HUB_METRICS_PUBLIC") {
+            switch metricsPublic {
+            case "1": configuration.metricsPublic = true
+            case "0": configuration.metricsPublic = false
+            default: throw ConfigurationError("HUB_METRICS_PUBLIC=\(metricsPublic) is neither 1 nor 0")
+            }
+        }
+        configuration.webhookGiveUpAfter = TimeInterval(try positiveInteger("HUB_WEBHOOK_GIVE_UP_SECONDS", 86_400))
         try configuration.validate()
         return configuration
     }

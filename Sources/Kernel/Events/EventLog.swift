@@ -46,6 +46,16 @@ public final class EventLog: Sendable {
         return event
     }
 
+    /// The `limit` newest events, newest first: what an operator's summary shows.
+    public func latest(limit: Int) async throws -> [Event] {
+        try await database.pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT id, customer_id, type, subject, payload_json, created_at FROM kernel_events ORDER BY id DESC LIMIT ?",
+                arguments: [limit]
+            ).map(Self.event(from:))
+        }
+    }
+
     /// Events in ascending id order, filtered as the admin API allows.
     public func list(customerID: String? = nil, type: String? = nil, afterID: Int64 = 0, limit: Int = 100) async throws -> [Event] {
         try await database.pool.read { db in
@@ -61,15 +71,17 @@ public final class EventLog: Sendable {
             }
             sql += " ORDER BY id LIMIT ?"
             arguments += [limit]
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let payloadJSON: String = row["payload_json"]
-                let payload = (try? JSONDecoder().decode(JSONValue.self, from: Data(payloadJSON.utf8))) ?? .object([:])
-                return Event(
-                    id: row["id"], customerID: row["customer_id"], type: row["type"],
-                    subject: row["subject"], payload: payload, createdAt: row["created_at"]
-                )
-            }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.event(from:))
         }
+    }
+
+    static func event(from row: Row) -> Event {
+        let payloadJSON: String = row["payload_json"]
+        let payload = (try? JSONDecoder().decode(JSONValue.self, from: Data(payloadJSON.utf8))) ?? .object([:])
+        return Event(
+            id: row["id"], customerID: row["customer_id"], type: row["type"],
+            subject: row["subject"], payload: payload, createdAt: row["created_at"]
+        )
     }
 }
 

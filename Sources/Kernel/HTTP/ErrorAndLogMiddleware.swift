@@ -27,10 +27,16 @@ struct ErrorAndLogMiddleware: RouterMiddleware {
             "method": "\(request.method.rawValue)",
             "path": "\(request.uri.path)",
             "route": "\(context.endpointPath ?? "-")",
-            "status": "\(response.status.code)",
-            "duration_ms": "\(elapsed.millisecondsText)",
+            "status": .stringConvertible(Int(response.status.code)),
+            "duration_ms": .stringConvertible(Self.milliseconds(elapsed)),
         ])
         return response
+    }
+
+    /// Milliseconds, rounded to microseconds.
+    static func milliseconds(_ elapsed: Duration) -> Double {
+        let exact = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return (exact * 1000).rounded() / 1000
     }
 
     static func contractError(for status: HTTPResponse.Status) -> ErrorBody {

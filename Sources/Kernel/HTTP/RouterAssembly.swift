@@ -8,8 +8,9 @@ import Hummingbird
 enum RouterAssembly {
     static let answeredMethods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
 
-    static func makeRouter(routes: [SliceRoute], guard routeGuard: RouteGuard) -> Router<BasicRequestContext> {
+    static func makeRouter(routes: [SliceRoute], guard routeGuard: RouteGuard, metrics: HubMetrics) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         router.add(middleware: ErrorAndLogMiddleware())
         var methodsByPath: [String: Set<HTTPRequest.Method>] = [:]
         var pathOrder: [String] = []

@@ -2,12 +2,14 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// The hub ready to serve: its routes, ticker and key registry.
+/// The hub ready to serve: its routes, ticker, key registry and the slices' services.
 public struct AssembledHub: Sendable {
     public let runtime: HubRuntime
     public let responder: RouterResponder<BasicRequestContext>
     public let ticker: Ticker
     public let auth: AuthRegistry
+    /// The enabled slices' long-running parts, run beside the server and the ticker.
+    public let services: [any Service]
 
     /// The HTTP server on the configured address (or `port` when given, 0 for any).
     public func application(port: Int? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
@@ -22,15 +24,15 @@ public struct AssembledHub: Sendable {
         )
     }
 
-    /// Serves until SIGINT or SIGTERM: in-flight requests finish, the ticker stops,
-    /// then the database is closed.
+    /// Serves until SIGINT or SIGTERM: in-flight requests finish, the ticker and the
+    /// slices' services stop, then the database is closed.
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let group = ServiceGroup(
             configuration: .init(
                 services: [
                     application(onServerRunning: onServerRunning), ticker,
                     WALCheckpointer(file: runtime.database.file, logger: runtime.logger),
-                ],
+                ] + services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: runtime.logger
             )

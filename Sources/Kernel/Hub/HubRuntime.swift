@@ -19,6 +19,8 @@ public final class HubRuntime: Sendable {
     public let clock: any HubClock
     public let logger: Logger
     public let version: String
+    /// This hub's own metrics registry (one per runtime, so many hubs share a process).
+    public let metrics = HubMetrics()
     let beacon: ChangeBeacon
 
     /// Resolves the slices and opens the database; applies nothing yet. Configuration
@@ -40,7 +42,8 @@ public final class HubRuntime: Sendable {
         self.resolver = resolver
         self.slices = slices
         self.database = database
-        self.writes = GroupCommit(database: database)
+        let metrics = self.metrics
+        self.writes = GroupCommit(database: database) { metrics.recordIngestBatch(size: $0) }
         self.beacon = beacon
         self.clock = clock
         self.logger = logger
@@ -66,7 +69,7 @@ public final class HubRuntime: Sendable {
         }
         let environment = SliceEnvironment(
             database: database, writes: writes, flags: flags, events: events, clock: clock, configuration: configuration,
-            enabledSlices: Set(slices.map(\.name)), logger: logger, beacon: beacon
+            enabledSlices: Set(slices.map(\.name)), logger: logger, beacon: beacon, metrics: metrics
         )
         var parts: [SliceParts] = []
         for slice in slices {
@@ -74,16 +77,23 @@ public final class HubRuntime: Sendable {
         }
         let globalKeyHash = try GlobalKeySource.keyHash(configuration: configuration, logger: logger)
         let auth = AuthRegistry(strategies: [GlobalKeyStrategy(keyHash: globalKeyHash)] + parts.flatMap(\.authStrategies))
+        let samplers: [any MetricsSampler] = [DatabaseFileSampler(database: database)] + parts.flatMap(\.samplers)
         let routes = HealthRoutes.routes(version: version, database: database)
+            + [MetricsRoute.route(metrics: metrics, samplers: samplers, isPublic: configuration.metricsPublic, logger: logger)]
             + KernelAdminRoutes.routes(hub: self)
             + parts.flatMap(\.routes)
-        let router = RouterAssembly.makeRouter(routes: routes, guard: RouteGuard(auth: auth, flags: flags, beacon: beacon))
+        let router = RouterAssembly.makeRouter(
+            routes: routes, guard: RouteGuard(auth: auth, flags: flags, beacon: beacon), metrics: metrics
+        )
         let ticker = Ticker(
             checkers: parts.flatMap(\.checkers),
             pruner: pruner,
-            interval: configuration.tickInterval, retentionDays: configuration.retentionDays, clock: clock, logger: logger
+            interval: configuration.tickInterval, retentionDays: configuration.retentionDays, clock: clock, logger: logger,
+            metrics: metrics
         )
-        return AssembledHub(runtime: self, responder: router.buildResponder(), ticker: ticker, auth: auth)
+        return AssembledHub(
+            runtime: self, responder: router.buildResponder(), ticker: ticker, auth: auth, services: parts.flatMap(\.services)
+        )
     }
 
     /// Deletes the enabled slices' raw reports older than the retention.

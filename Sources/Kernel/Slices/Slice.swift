@@ -1,3 +1,5 @@
+import ServiceLifecycle
+
 /// One vertical piece of the hub, declared as a value.
 ///
 /// A slice owns its tables (``migrations``), its HTTP surface, its key kinds, its
@@ -56,10 +58,20 @@ public struct SliceParts: Sendable {
     public var routes: [SliceRoute]
     public var authStrategies: [any AuthStrategy]
     public var checkers: [any Checker]
+    /// Long-running parts (a delivery loop, say) that `hub serve` runs beside the HTTP
+    /// server and the ticker in one `ServiceGroup`, and stops with them.
+    public var services: [any Service]
+    /// Gauges refreshed just before each `GET /metrics`.
+    public var samplers: [any MetricsSampler]
 
-    public init(routes: [SliceRoute] = [], authStrategies: [any AuthStrategy] = [], checkers: [any Checker] = []) {
+    public init(
+        routes: [SliceRoute] = [], authStrategies: [any AuthStrategy] = [], checkers: [any Checker] = [],
+        services: [any Service] = [], samplers: [any MetricsSampler] = []
+    ) {
         self.routes = routes
         self.authStrategies = authStrategies
         self.checkers = checkers
+        self.services = services
+        self.samplers = samplers
     }
 }

@@ -14,12 +14,14 @@ public struct SliceEnvironment: Sendable {
     public let logger: Logger
     /// Extension points other slices fill in.
     public let contributions: Contributions
+    /// This hub's metrics; pass its factory explicitly, never the global one.
+    public let metrics: HubMetrics
     let beacon: ChangeBeacon
 
     public init(
         database: HubDatabase, writes: GroupCommit, flags: FlagBook, events: EventLog, clock: any HubClock,
         configuration: HubConfiguration, enabledSlices: Set<String>, logger: Logger,
-        contributions: Contributions = Contributions(), beacon: ChangeBeacon
+        contributions: Contributions = Contributions(), beacon: ChangeBeacon, metrics: HubMetrics = HubMetrics()
     ) {
         self.database = database
         self.writes = writes
@@ -30,6 +32,7 @@ public struct SliceEnvironment: Sendable {
         self.enabledSlices = enabledSlices
         self.logger = logger
         self.contributions = contributions
+        self.metrics = metrics
         self.beacon = beacon
     }
 

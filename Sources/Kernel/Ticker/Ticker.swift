@@ -13,15 +13,20 @@ public struct Ticker: Service {
     let retention: TimeInterval
     let clock: any HubClock
     let logger: Logger
+    let metrics: HubMetrics?
     private let lastPrune = LastPrune()
 
-    public init(checkers: [any Checker], pruner: Pruner, interval: Duration, retentionDays: Int, clock: any HubClock, logger: Logger) {
+    public init(
+        checkers: [any Checker], pruner: Pruner, interval: Duration, retentionDays: Int, clock: any HubClock, logger: Logger,
+        metrics: HubMetrics? = nil
+    ) {
         self.checkers = checkers
         self.pruner = pruner
         self.interval = interval
         self.retention = TimeInterval(retentionDays) * 86_400
         self.clock = clock
         self.logger = logger
+        self.metrics = metrics
     }
 
     public func run() async throws {
@@ -34,6 +39,8 @@ public struct Ticker: Service {
     /// One round: every checker, each isolated from the others' failures; then the prune
     /// when a day has passed since the last one.
     public func tick() async {
+        let started = ContinuousClock.now
+        defer { metrics?.recordDuration(MetricName.tickDuration, since: started) }
         let now = clock.now()
         for checker in checkers {
             let started = ContinuousClock.now

@@ -1,6 +1,7 @@
 import Kernel
 
-/// The controller slice's tables: the pre-v0.7 schema, unchanged in meaning.
+/// The controller slice's tables: the pre-v0.7 schema, unchanged in meaning, and the
+/// webhook outbox (v0.7.1).
 enum ControllerSchema {
     static let migrations: [Migration] = [
         .additive("controller-001-customer-configs", sql: """
@@ -31,6 +32,26 @@ enum ControllerSchema {
             );
             CREATE INDEX IF NOT EXISTS reports_received_at ON reports (received_at);
             CREATE INDEX IF NOT EXISTS reports_customer ON reports (customer_id, received_at);
+            """),
+        // One row per event to deliver to a customer's webhook, written in the event's
+        // own transaction. `status`: pending → delivered | failed (given up) | cancelled
+        // (the webhook_url was removed). `body` is the event JSON exactly as sent.
+        .additive("controller-003-webhook-outbox", sql: """
+            CREATE TABLE IF NOT EXISTS webhook_outbox (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                event_id INTEGER NOT NULL UNIQUE,
+                customer_id TEXT NOT NULL,
+                event_type TEXT NOT NULL,
+                body TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed', 'cancelled')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL,
+                next_attempt_at TEXT NOT NULL,
+                last_attempt_at TEXT,
+                last_error TEXT,
+                finished_at TEXT
+            );
+            CREATE INDEX IF NOT EXISTS webhook_outbox_queue ON webhook_outbox (status, customer_id, id);
             """),
     ]
 }

@@ -2,7 +2,9 @@ import Kernel
 
 /// The controller slice: the hub as it was before v0.7. Customers and their keys,
 /// controller reports on `POST /api/v1/report`, the controller dead-man's switch and
-/// the payment deadline.
+/// the payment deadline; since v0.7.1 also the delivery of each customer's events to
+/// its webhook (an outbox filled in the events' own transactions, emptied by the
+/// ``WebhookDispatcher`` service).
 public enum ControllerSlice {
     public static let slice = Slice(
         name: ControllerVocabulary.sliceName,
@@ -11,24 +13,40 @@ public enum ControllerSlice {
         migrations: ControllerSchema.migrations,
         flags: ControllerVocabulary.flags,
         eventTypes: ControllerVocabulary.eventTypes,
-        prunedTables: [PruneTarget(table: "reports", timeColumn: "received_at")],
+        prunedTables: [
+            PruneTarget(table: "reports", timeColumn: "received_at"),
+            PruneTarget(table: "webhook_outbox", timeColumn: "created_at"),
+        ],
         assemble: { environment in
             let store = CustomerStore(database: environment.database, clock: environment.clock)
             let configuration = environment.configuration
+            let outbox = WebhookOutbox(database: environment.database, events: environment.events)
+            environment.events.addListener(WebhookOutboxListener(outbox: outbox))
+            let dispatcher = WebhookDispatcher(
+                outbox: outbox, flags: environment.flags, schedule: RetrySchedule(giveUpAfter: configuration.webhookGiveUpAfter),
+                clock: environment.clock, metrics: environment.metrics, logger: environment.logger
+            )
+            // Created now, so a scrape shows the series at 0 before the first report.
+            _ = environment.metrics.counter(MetricName.reportsStored, [("kind", "controller")])
+            let reports = ReportRoute(
+                writes: environment.writes, clock: environment.clock, metrics: environment.metrics,
+                pollIntervalSeconds: configuration.pollIntervalSeconds
+            )
             return SliceParts(
-                routes: [
-                    ReportRoute(writes: environment.writes, clock: environment.clock, pollIntervalSeconds: configuration.pollIntervalSeconds).route
-                ] + CustomerAdminRoutes(store: store, flags: environment.flags, webhookTargets: WebhookTargetPolicy()).routes,
+                routes: [reports.route]
+                    + CustomerAdminRoutes(store: store, flags: environment.flags, webhookTargets: WebhookTargetPolicy()).routes,
                 authStrategies: [CustomerKeyStrategy(store: store)],
                 checkers: [
                     DeadMansSwitch(
-                        name: "controller_staleness", eventPrefix: ControllerVocabulary.stalenessPrefix,
-                        subjectsSQL: "SELECT customer_id AS subject, customer_id, last_report_at AS last_seen_at FROM customer_configs",
+                        name: ControllerVocabulary.stalenessChecker, eventPrefix: ControllerVocabulary.stalenessPrefix,
+                        subjectsSQL: ControllerCensus.subjectsSQL,
                         staleAfter: configuration.staleAfter, downAfter: configuration.downAfter,
                         database: environment.database, events: environment.events
                     ),
                     DeadlineChecker(database: environment.database, events: environment.events, flags: environment.flags),
-                ]
+                ],
+                services: [dispatcher],
+                samplers: [ControllerGauges(database: environment.database, clock: environment.clock, configuration: configuration)]
             )
         }
     )

@@ -17,5 +17,12 @@ public enum ControllerVocabulary {
     static let deadlinePassed = "deadline_passed"
     static let customerBlocked = "customer_blocked"
 
-    static let eventTypes = DeadMansSwitch.eventTypes(prefix: stalenessPrefix) + [deadlineWarning, deadlinePassed, customerBlocked]
+    /// A webhook delivery was given up. Recorded for the operator (admin events API);
+    /// never itself delivered by webhook, so a dead receiver cannot feed a loop.
+    public static let notificationFailed = "notification_failed"
+    /// The checker name under which controller staleness states are recorded.
+    public static let stalenessChecker = "controller_staleness"
+
+    static let eventTypes = DeadMansSwitch.eventTypes(prefix: stalenessPrefix)
+        + [deadlineWarning, deadlinePassed, customerBlocked, notificationFailed]
 }

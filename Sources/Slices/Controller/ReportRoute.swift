@@ -6,6 +6,7 @@ import Kernel
 struct ReportRoute {
     let writes: GroupCommit
     let clock: any HubClock
+    let metrics: HubMetrics
     let pollIntervalSeconds: Int
 
     struct Acknowledgement: Encodable {
@@ -60,6 +61,7 @@ struct ReportRoute {
             try db.execute(sql: "UPDATE customer_configs SET last_report_at = ? WHERE customer_id = ?", arguments: [receivedAt, customerID])
             return customer.status == .blocked
         }
+        metrics.countStoredReport(kind: "controller")
         return try .json(Acknowledgement(pollIntervalSeconds: pollIntervalSeconds, blocked: blocked))
     }
 }

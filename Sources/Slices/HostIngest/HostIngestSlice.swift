@@ -20,11 +20,16 @@ public enum HostIngestSlice {
         assemble: { environment in
             let store = HostStore(database: environment.database, clock: environment.clock)
             let configuration = environment.configuration
-            let writer = HostReportWriter(store: store, writes: environment.writes, logger: environment.logger)
+            let writer = HostReportWriter(store: store, writes: environment.writes, logger: environment.logger, metrics: environment.metrics)
             let ingest = HostReportRoute(
                 store: store, writer: writer, flags: environment.flags, clock: environment.clock,
-                contributions: environment.contributions, pollIntervalSeconds: configuration.pollIntervalSeconds
+                contributions: environment.contributions, metrics: environment.metrics,
+                pollIntervalSeconds: configuration.pollIntervalSeconds
             )
+            // Created now, so a scrape shows the series at 0 before the first report.
+            _ = environment.metrics.counter(MetricName.reportsStored, [("kind", "host")])
+            _ = environment.metrics.timer(MetricName.ingestDuration)
+            _ = environment.metrics.histogram(MetricName.ingestBatchSize)
             return SliceParts(
                 routes: [ingest.route] + HostAdminRoutes(store: store, database: environment.database).routes,
                 authStrategies: [HostKeyStrategy(store: store)],
@@ -35,7 +40,8 @@ public enum HostIngestSlice {
                         staleAfter: configuration.staleAfter, downAfter: configuration.downAfter,
                         database: environment.database, events: environment.events
                     ),
-                ]
+                ],
+                samplers: [HostGauges(database: environment.database, clock: environment.clock, configuration: configuration)]
             )
         }
     )

@@ -10,11 +10,14 @@ struct HostReportRoute: Sendable {
     let flags: FlagBook
     let clock: any HubClock
     let contributions: Contributions
+    let metrics: HubMetrics
     let pollIntervalSeconds: Int
 
     var route: SliceRoute {
         SliceRoute(.post, "/api/v1/host-report", access: .kinds([.global, HostIngestVocabulary.hostKind]), bodyLimit: Self.bodyLimit) { request in
-            try await handle(request)
+            let started = ContinuousClock.now
+            defer { metrics.recordDuration(MetricName.ingestDuration, since: started) }
+            return try await handle(request)
         }
     }
 

@@ -11,6 +11,7 @@ struct HostReportWriter: Sendable {
     let store: HostStore
     let writes: GroupCommit
     let logger: Logger
+    let metrics: HubMetrics
 
     struct Accepted: Sendable {
         let report: HostReport
@@ -27,7 +28,9 @@ struct HostReportWriter: Sendable {
     }
 
     func write(_ accepted: Accepted) async throws -> Outcome {
-        try await writes.write { db in try store(accepted, in: db) }
+        let outcome = try await writes.write { db in try store(accepted, in: db) }
+        metrics.countStoredReport(kind: "host")
+        return outcome
     }
 
     func store(_ accepted: Accepted, in db: Database) throws -> Outcome {

@@ -1,0 +1,66 @@
+import CoreMetrics
+import Metrics
+import Prometheus
+
+/// The metrics of one running hub, rendered by `GET /metrics`.
+///
+/// swift-metrics' `MetricsSystem.bootstrap` is process-wide and may run once, but a test
+/// process holds many hubs; so each ``HubRuntime`` owns its own Prometheus registry and
+/// hands its factory explicitly to every counter, gauge and histogram it makes. Library
+/// code never bootstraps the global system.
+///
+/// ```swift
+/// environment.metrics.counter(MetricName.reportsStored, [("kind", "host")]).increment()
+/// ```
+public final class HubMetrics: Sendable {
+    public let registry: PrometheusCollectorRegistry
+    /// Passed as `factory:` to swift-metrics types; never installed globally.
+    public let factory: PrometheusMetricsFactory
+
+    public init() {
+        let registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.valueHistogramBuckets = [MetricName.ingestBatchSize: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512]]
+        self.registry = registry
+        self.factory = factory
+    }
+
+    public func counter(_ name: String, _ dimensions: [(String, String)] = []) -> CoreMetrics.Counter {
+        CoreMetrics.Counter(label: name, dimensions: dimensions, factory: factory)
+    }
+
+    public func gauge(_ name: String, _ dimensions: [(String, String)] = []) -> CoreMetrics.Gauge {
+        CoreMetrics.Gauge(label: name, dimensions: dimensions, factory: factory)
+    }
+
+    /// A histogram of durations, exposed in seconds.
+    public func timer(_ name: String, _ dimensions: [(String, String)] = []) -> CoreMetrics.Timer {
+        CoreMetrics.Timer(label: name, dimensions: dimensions, factory: factory)
+    }
+
+    /// A histogram of plain values (sizes, counts).
+    public func histogram(_ name: String, _ dimensions: [(String, String)] = []) -> CoreMetrics.Recorder {
+        CoreMetrics.Recorder(label: name, dimensions: dimensions, aggregate: true, factory: factory)
+    }
+
+    /// Records the time since `started` in the duration histogram `name`.
+    public func recordDuration(_ name: String, _ dimensions: [(String, String)] = [], since started: ContinuousClock.Instant) {
+        timer(name, dimensions).record(duration: ContinuousClock.now - started)
+    }
+
+    /// One stored raw report of `kind` (`controller`, `host`, …).
+    public func countStoredReport(kind: String) {
+        counter(MetricName.reportsStored, [("kind", kind)]).increment()
+    }
+
+    /// How many reports one ingest commit wrote. The group-commit writer calls this once
+    /// per batch; a writer that commits each report alone records 1.
+    public func recordIngestBatch(size: Int) {
+        histogram(MetricName.ingestBatchSize).record(size)
+    }
+
+    /// The Prometheus text exposition of everything recorded so far.
+    public func exposition() -> [UInt8] {
+        registry.emitToBuffer()
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+
+/// How many subjects of a dead-man's switch are in each state right now: `ok`,
+/// `stale`, `down`, or `never` (never reported). Computed from the last-seen times with
+/// the same thresholds as ``DeadMansSwitch``, so it says what the next tick would
+/// decide; for the `/metrics` gauges and `hub status`.
+public struct StalenessCensus: Sendable, Equatable, Codable {
+    public var ok = 0
+    public var stale = 0
+    public var down = 0
+    public var never = 0
+
+    public init(ok: Int = 0, stale: Int = 0, down: Int = 0, never: Int = 0) {
+        self.ok = ok
+        self.stale = stale
+        self.down = down
+        self.never = never
+    }
+
+    public var total: Int { ok + stale + down + never }
+
+    /// The states in a fixed order, for gauges and tables.
+    public var byState: [(state: String, count: Int)] {
+        [("ok", ok), ("stale", stale), ("down", down), ("never", never)]
+    }
+
+    /// Counts the subjects `subjectsSQL` yields (`subject`, `customer_id`,
+    /// `last_seen_at`, as for ``DeadMansSwitch``).
+    public static func count(
+        subjectsSQL: String, staleAfter: TimeInterval, downAfter: TimeInterval, now: Date, in db: Database
+    ) throws -> StalenessCensus {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT CASE
+                    WHEN s.last_seen_at IS NULL THEN 'never'
+                    WHEN s.last_seen_at <= ? THEN 'down'
+                    WHEN s.last_seen_at <= ? THEN 'stale'
+                    ELSE 'ok' END AS state,
+                COUNT(*) AS subjects
+            FROM (\(subjectsSQL)) AS s
+            GROUP BY 1
+            """, arguments: [Timestamp.format(now.addingTimeInterval(-downAfter)), Timestamp.format(now.addingTimeInterval(-staleAfter))])
+        var census = StalenessCensus()
+        for row in rows {
+            let subjects: Int = row["subjects"]
+            switch row["state"] as String {
+            case "never": census.never = subjects
+            case "down": census.down = subjects
+            case "stale": census.stale = subjects
+            default: census.ok = subjects
+            }
+        }
+        return census
+    }
+
+    /// Records the census as gauge `name` with a `state` label.
+    public func record(as name: String, into metrics: HubMetrics) {
+        for (state, count) in byState {
+            metrics.gauge(name, [("state", state)]).record(count)
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import AsyncHTTPClient
+import Foundation
+import Kernel
+import Logging
+import ServiceLifecycle
+
+/// Delivers the webhook outbox: a `Service` that `hub serve` runs beside the HTTP
+/// server, off the request path, so a slow or dead receiver never slows ingest.
+///
+/// Every ``pollInterval`` it takes each customer's due head (``WebhookOutbox``) and
+/// delivers that customer's events one after another until one fails or none is due.
+/// Customers run concurrently, at most ``maxConcurrentCustomers`` at once, and a
+/// customer whose delivery is under way is skipped, so a receiver that takes its full
+/// timeout delays only its own customer. A failure is retried on the
+/// ``RetrySchedule``; past its deadline the delivery is given up and recorded as
+/// `notification_failed`. The target is checked against the ``WebhookTargetPolicy``
+/// again before each attempt (the flag may have changed since the URL was set).
+///
+/// Delivery is at least once: a process stopped between the receiver's answer and the
+/// update of the row sends that event again, with the same `X-Hub-Event-Id`.
+///
+/// Tests drive it with ``deliverDue()`` and a ``ManualClock`` instead of ``run()``.
+public struct WebhookDispatcher: Service {
+    let outbox: WebhookOutbox
+    let flags: FlagBook
+    let policy: WebhookTargetPolicy
+    let sender: WebhookSender
+    let schedule: RetrySchedule
+    let clock: any HubClock
+    let metrics: HubMetrics
+    let logger: Logger
+    /// A number in [0, 1) for the jitter.
+    let random: @Sendable () -> Double
+    public let pollInterval: Duration
+    public let maxConcurrentCustomers: Int
+    private let inFlight = InFlightCustomers()
+
+    init(
+        outbox: WebhookOutbox, flags: FlagBook, policy: WebhookTargetPolicy = WebhookTargetPolicy(), sender: WebhookSender = WebhookSender(),
+        schedule: RetrySchedule, clock: any HubClock, metrics: HubMetrics, logger: Logger,
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        pollInterval: Duration = .seconds(1), maxConcurrentCustomers: Int = 16
+    ) {
+        self.outbox = outbox
+        self.flags = flags
+        self.policy = policy
+        self.sender = sender
+        self.schedule = schedule
+        self.clock = clock
+        self.metrics = metrics
+        self.logger = logger
+        self.random = random
+        self.pollInterval = pollInterval
+        self.maxConcurrentCustomers = maxConcurrentCustomers
+        // Created now, so a scrape shows them at 0 before the first delivery.
+        _ = metrics.counter(MetricName.webhookDelivered)
+        _ = metrics.counter(MetricName.webhookFailures)
+        _ = metrics.counter(MetricName.webhookGivenUp)
+    }
+
+    /// Polls until graceful shutdown; deliveries under way then finish (each within the
+    /// sender's timeout) before the service returns.
+    public func run() async throws {
+        try await HTTPClient.withHTTPClient(configuration: WebhookSender.clientConfiguration) { client in
+            await withDiscardingTaskGroup { group in
+                while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                    for item in await dueHeads() where inFlight.claim(item.customerID) {
+                        group.addTask { await deliverInOrder(item.customerID, using: client) }
+                    }
+                    try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
+                }
+            }
+        }
+    }
+
+    /// Delivers everything due now, customers concurrently, and returns when no
+    /// customer has a due delivery left. For tests and one-off runs.
+    public func deliverDue() async throws {
+        try await HTTPClient.withHTTPClient(configuration: WebhookSender.clientConfiguration) { client in
+            while true {
+                let due = await dueHeads().filter { inFlight.claim($0.customerID) }
+                if due.isEmpty { return }
+                await withDiscardingTaskGroup { group in
+                    for item in due {
+                        group.addTask { await deliverInOrder(item.customerID, using: client) }
+                    }
+                }
+            }
+        }
+    }
+
+    private func dueHeads() async -> [OutboxItem] {
+        let busy = inFlight.current
+        do {
+            return try await outbox.dueHeads(now: clock.now(), excluding: busy, limit: maxConcurrentCustomers - busy.count)
+        } catch {
+            logger.error("webhook outbox unreadable", metadata: ["error": "\(error)"])
+            return []
+        }
+    }
+
+    /// Delivers `customerID`'s due events oldest first, stopping at the first failure
+    /// (the rest wait behind it). The customer must have been claimed; it is released.
+    func deliverInOrder(_ customerID: String, using client: HTTPClient) async {
+        defer { inFlight.release(customerID) }
+        do {
+            while !Task.isCancelled, let item = try await outbox.head(of: customerID), item.isDue(at: clock.now()) {
+                guard try await deliver(item, using: client) else { return }
+            }
+        } catch {
+            logger.error("webhook delivery bookkeeping failed", metadata: ["customer_id": "\(customerID)", "error": "\(error)"])
+        }
+    }
+
+    /// One attempt at `item`; answers whether it is settled (delivered or cancelled) so
+    /// that the customer's next event may go.
+    private func deliver(_ item: OutboxItem, using client: HTTPClient) async throws -> Bool {
+        guard let target = try await outbox.target(of: item.customerID) else {
+            try await outbox.cancelPending(of: item.customerID, at: clock.now())
+            logger.info("webhook deliveries cancelled: the customer has no webhook_url", metadata: ["customer_id": "\(item.customerID)"])
+            return false
+        }
+        let attempt: WebhookAttempt
+        do {
+            let allowPrivate = try await flags.isEnabled(ControllerVocabulary.webhooksAllowPrivateTargets, for: item.customerID)
+            try policy.check(target.url, allowPrivate: allowPrivate)
+            attempt = await sender.send(item, to: target, using: client)
+        } catch let error as HubError {
+            attempt = .failed("the target is refused: \(error.message)")
+        }
+        let now = clock.now()
+        switch attempt {
+        case .acknowledged(let status):
+            try await outbox.markDelivered(item, at: now)
+            metrics.counter(MetricName.webhookDelivered).increment()
+            logger.debug("webhook delivered", metadata: [
+                "customer_id": "\(item.customerID)", "event_id": "\(item.eventID)", "status": .stringConvertible(status),
+            ])
+            return true
+        case .failed(let reason):
+            metrics.counter(MetricName.webhookFailures).increment()
+            let queuedAt = Timestamp.parse(item.createdAt) ?? now
+            if let next = schedule.nextAttempt(afterFailures: item.attempts + 1, queuedAt: queuedAt, now: now, unit: random()) {
+                try await outbox.scheduleRetry(item, error: reason, at: now, next: next)
+                logger.warning("webhook delivery failed; will retry", metadata: [
+                    "customer_id": "\(item.customerID)", "event_id": "\(item.eventID)", "attempt": .stringConvertible(item.attempts + 1),
+                    "next_attempt_at": "\(Timestamp.format(next))", "error": "\(reason)",
+                ])
+                return false
+            }
+            try await outbox.giveUp(item, error: reason, at: now)
+            metrics.counter(MetricName.webhookGivenUp).increment()
+            logger.error("webhook delivery given up", metadata: [
+                "customer_id": "\(item.customerID)", "event_id": "\(item.eventID)", "attempts": .stringConvertible(item.attempts + 1),
+                "error": "\(reason)",
+            ])
+            return true
+        }
+    }
+}
