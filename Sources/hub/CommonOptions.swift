@@ -30,7 +30,7 @@ struct CommonOptions: ParsableArguments {
         let configuration = try configuration()
         LogSetup.bootstrap(format: configuration.logFormat)
         var logger = logger
-        logger.logLevel = max(logger.logLevel, .notice)
+        logger.logLevel = max(configuration.logLevel, .notice)
         let runtime = try HubRuntime(configuration: configuration, resolver: SliceCatalogue.resolver, version: HubVersion.current, logger: logger)
         if migrate { try await runtime.migrator.migrate(allowDestructive: false) }
         return runtime

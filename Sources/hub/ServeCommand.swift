@@ -19,7 +19,8 @@ struct ServeCommand: AsyncParsableCommand {
                 (configuration.listenHost, configuration.listenPort) = try HubConfiguration.parseListen(listen, variable: "--listen")
             }
             LogSetup.bootstrap(format: configuration.logFormat)
-            let logger = LogSetup.logger
+            var logger = LogSetup.logger
+            logger.logLevel = configuration.logLevel
             let runtime = try HubRuntime(configuration: configuration, resolver: SliceCatalogue.resolver, version: HubVersion.current, logger: logger)
             do {
                 try await runtime.migrator.migrate(allowDestructive: false)

@@ -105,3 +105,20 @@ import Testing
         #expect(fixture.hub.logs.all.contains { $0.contains("guest upsert failed") && $0.contains("vmid=102") })
     }
 }
+
+@Suite struct HeartbeatLogTests {
+    /// Thousands of agents report all the time: their successes are counted by metrics
+    /// and logged at debug; a refused report is logged at info like any request.
+    @Test func successfulReportsLogAtDebugAndRefusedOnesAtInfo() async throws {
+        let fixture = try await HostIngestFixture.make()
+        let host = try await fixture.mintHost()
+        _ = try await fixture.sendReport(HostIngestFixture.report(hostID: host.id), key: host.key)
+        _ = try await fixture.sendRaw("{}", key: host.key)
+        let lines = fixture.hub.logs.all.filter { $0.contains("route=/api/v1/host-report") }
+        #expect(lines.contains { $0.hasPrefix("debug request") && $0.contains("status=200") })
+        #expect(lines.contains { $0.hasPrefix("info request") && $0.contains("status=400") })
+        #expect(!lines.contains { $0.hasPrefix("info request") && $0.contains("status=200") })
+        let admin = fixture.hub.logs.all.filter { $0.contains("route=/api/v1/admin/hosts ") || $0.hasSuffix("route=/api/v1/admin/hosts") }
+        #expect(admin.contains { $0.hasPrefix("info request") && $0.contains("status=201") })
+    }
+}

@@ -50,3 +50,13 @@ import Testing
         #expect(other.json["has_signed_ops"] as? Bool == false)
     }
 }
+
+@Suite struct EnvelopeEncodingTests {
+    /// The hand-built envelope is byte for byte what the hub's encoder writes.
+    @Test(arguments: [(false, 0, false, 900), (true, 42, true, 60), (false, 9_007_199_254_740_993, true, 1)])
+    func directEncodingMatchesTheEncoder(blocked: Bool, generation: Int64, hasOps: Bool, poll: Int) throws {
+        let envelope = ControlEnvelope(pollIntervalSeconds: poll, blocked: blocked, facts: ControlFacts(desiredGeneration: generation, hasSignedOps: hasOps))
+        #expect(envelope.json == (try WireJSON.encodeString(envelope)))
+        #expect(try JSONDecoder().decode(ControlEnvelope.self, from: Data(envelope.json.utf8)) == envelope)
+    }
+}

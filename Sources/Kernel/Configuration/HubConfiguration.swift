@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Everything the operator configures, read once at start from the environment (and
 /// command-line overrides). See the operator contract §1 for the names.
@@ -17,6 +18,8 @@ public struct HubConfiguration: Sendable {
     public var downAfter: TimeInterval
     public var retentionDays: Int
     public var logFormat: LogFormat
+    /// `HUB_LOG_LEVEL`: the least severe level written (`trace` … `critical`).
+    public var logLevel: Logger.Level
     public var pollIntervalSeconds: Int
     /// `HUB_METRICS_PUBLIC=1`: `GET /metrics` answers without a key.
     public var metricsPublic: Bool
@@ -43,6 +46,7 @@ public struct HubConfiguration: Sendable {
         downAfter: TimeInterval = 3600,
         retentionDays: Int = 30,
         logFormat: LogFormat = .text,
+        logLevel: Logger.Level = .info,
         pollIntervalSeconds: Int = 900,
         metricsPublic: Bool = false,
         webhookGiveUpAfter: TimeInterval = 86_400
@@ -58,6 +62,7 @@ public struct HubConfiguration: Sendable {
         self.downAfter = downAfter
         self.retentionDays = retentionDays
         self.logFormat = logFormat
+        self.logLevel = logLevel
         self.pollIntervalSeconds = pollIntervalSeconds
         self.metricsPublic = metricsPublic
         self.webhookGiveUpAfter = webhookGiveUpAfter
@@ -102,6 +107,12 @@ public struct HubConfiguration: Sendable {
                 throw ConfigurationError("HUB_LOG_FORMAT=\(format) is neither text nor json")
             }
             configuration.logFormat = parsed
+        }
+        if let level = value("HUB_LOG_LEVEL") {
+            guard let parsed = Logger.Level(rawValue: level) else {
+                throw ConfigurationError("HUB_LOG_LEVEL=\(level) is not one of trace, debug, info, notice, warning, error, critical")
+            }
+            configuration.logLevel = parsed
         }
         if let metricsPublic = value("HUB_METRICS_PUBLIC") {
             switch metricsPublic {

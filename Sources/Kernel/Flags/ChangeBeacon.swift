@@ -6,10 +6,12 @@ import Synchronization
 /// The command line writes the database directly while a server may be running, and
 /// the server caches flags and keys. Whoever changes one writes a fresh random token
 /// into a small file next to the database; each request compares the token (one
-/// `pread`) and drops its caches when it differs.
+/// `pread` on a descriptor kept open) and drops its caches when it differs.
 public final class ChangeBeacon: Sendable {
     private let path: String
     private let lastSeen = Mutex<UInt64?>(nil)
+    /// Opened on first read (creating the file if nobody signalled yet), then kept.
+    private let reader = Mutex<Int32>(-1)
 
     public init(dataDirectory: URL) {
         path = dataDirectory.appendingPathComponent("changes.beacon").path
@@ -44,11 +46,18 @@ public final class ChangeBeacon: Sendable {
     }
 
     private func read() -> UInt64 {
-        var token: UInt64 = 0
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return 0 }
-        defer { close(descriptor) }
-        _ = withUnsafeMutableBytes(of: &token) { pread(descriptor, $0.baseAddress, 8, 0) }
-        return token
+        reader.withLock { descriptor in
+            if descriptor < 0 { descriptor = open(path, O_RDONLY | O_CREAT, 0o600) }
+            guard descriptor >= 0 else { return 0 }
+            var token: UInt64 = 0
+            _ = withUnsafeMutableBytes(of: &token) { pread(descriptor, $0.baseAddress, 8, 0) }
+            return token
+        }
+    }
+
+    deinit {
+        reader.withLock { descriptor in
+            if descriptor >= 0 { close(descriptor) }
+        }
     }
 }

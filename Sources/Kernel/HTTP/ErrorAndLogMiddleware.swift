@@ -5,8 +5,11 @@ import Logging
 /// The outermost middleware: every failure leaves as the contract's JSON error (404 and
 /// 405 from the router included, never HTML or a trace), and every request is logged
 /// once with method, path, status and duration — never its headers, so never a key.
+/// Successes of heartbeat routes (``SliceRoute/quietWhenSuccessful``) go to debug.
 struct ErrorAndLogMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
+    /// Route paths whose successful requests are logged at debug.
+    let quietRoutes: Set<String>
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
@@ -23,20 +26,16 @@ struct ErrorAndLogMiddleware: RouterMiddleware {
             response = ErrorBody(error: failure.code, message: failure.message).response(status: failure.status)
         }
         let elapsed = ContinuousClock.now - started
-        context.logger.info("request", metadata: [
+        let status = response.status.code
+        let quiet = status < 400 && context.endpointPath.map(quietRoutes.contains) == true
+        context.logger.log(level: status >= 500 ? .error : quiet ? .debug : .info, "request", metadata: [
             "method": "\(request.method.rawValue)",
             "path": "\(request.uri.path)",
             "route": "\(context.endpointPath ?? "-")",
             "status": .stringConvertible(Int(response.status.code)),
-            "duration_ms": .stringConvertible(Self.milliseconds(elapsed)),
+            "duration_ms": .stringConvertible(elapsed.milliseconds),
         ])
         return response
-    }
-
-    /// Milliseconds, rounded to microseconds.
-    static func milliseconds(_ elapsed: Duration) -> Double {
-        let exact = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        return (exact * 1000).rounded() / 1000
     }
 
     static func contractError(for status: HTTPResponse.Status) -> ErrorBody {

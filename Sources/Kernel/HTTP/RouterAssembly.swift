@@ -11,7 +11,7 @@ enum RouterAssembly {
     static func makeRouter(routes: [SliceRoute], guard routeGuard: RouteGuard, metrics: HubMetrics) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
-        router.add(middleware: ErrorAndLogMiddleware())
+        router.add(middleware: ErrorAndLogMiddleware(quietRoutes: Set(routes.filter(\.quietWhenSuccessful).map(\.path))))
         var methodsByPath: [String: Set<HTTPRequest.Method>] = [:]
         var pathOrder: [String] = []
         for route in routes {

@@ -13,17 +13,22 @@ public struct SliceRoute: Sendable {
     public let bodyLimit: Int
     /// A flag that must be on (globally) for the route to exist.
     public let gate: String?
+    /// A heartbeat route: every agent calls it all the time, so its successes are
+    /// logged at debug (metrics count them); its failures are logged like any other.
+    public let quietWhenSuccessful: Bool
     public let handler: @Sendable (HubRequest) async throws -> HubResponse
 
     public init(
         _ method: HTTPRequest.Method, _ path: String, access: Access, bodyLimit: Int = 64 * 1024,
-        gate: String? = nil, handler: @escaping @Sendable (HubRequest) async throws -> HubResponse
+        gate: String? = nil, quietWhenSuccessful: Bool = false,
+        handler: @escaping @Sendable (HubRequest) async throws -> HubResponse
     ) {
         self.method = method
         self.path = path
         self.access = access
         self.bodyLimit = bodyLimit
         self.gate = gate
+        self.quietWhenSuccessful = quietWhenSuccessful
         self.handler = handler
     }
 

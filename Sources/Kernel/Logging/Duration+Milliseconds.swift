@@ -1,9 +1,14 @@
 import Foundation
 
 extension Duration {
-    /// Milliseconds with three decimals, as logs and metrics print durations.
+    /// Milliseconds, to the microsecond: how logs and metrics give durations.
+    public var milliseconds: Double {
+        let exact = Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
+        return (exact * 1000).rounded() / 1000
+    }
+
+    /// ``milliseconds`` with three decimals.
     public var millisecondsText: String {
-        let milliseconds = Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
-        return String(format: "%.3f", milliseconds)
+        String(format: "%.3f", milliseconds)
     }
 }

@@ -1,6 +1,7 @@
 import CoreMetrics
 import Metrics
 import Prometheus
+import Synchronization
 
 /// The metrics of one running hub, rendered by `GET /metrics`.
 ///
@@ -25,8 +26,24 @@ public final class HubMetrics: Sendable {
         self.factory = factory
     }
 
+    /// Handles made so far: making one asks the registry (validating the name each
+    /// time), which every request would otherwise pay for.
+    private let counters = Mutex<[HandleKey: CoreMetrics.Counter]>([:])
+    private let timers = Mutex<[HandleKey: CoreMetrics.Timer]>([:])
+    private let recorders = Mutex<[HandleKey: CoreMetrics.Recorder]>([:])
+
+    struct HandleKey: Hashable {
+        let name: String
+        let dimensions: [String]
+
+        init(_ name: String, _ dimensions: [(String, String)]) {
+            self.name = name
+            self.dimensions = dimensions.flatMap { [$0.0, $0.1] }
+        }
+    }
+
     public func counter(_ name: String, _ dimensions: [(String, String)] = []) -> CoreMetrics.Counter {
-        CoreMetrics.Counter(label: name, dimensions: dimensions, factory: factory)
+        handle(in: counters, HandleKey(name, dimensions)) { CoreMetrics.Counter(label: name, dimensions: dimensions, factory: factory) }
     }
 
     public func gauge(_ name: String, _ dimensions: [(String, String)] = []) -> CoreMetrics.Gauge {
@@ -35,12 +52,23 @@ public final class HubMetrics: Sendable {
 
     /// A histogram of durations, exposed in seconds.
     public func timer(_ name: String, _ dimensions: [(String, String)] = []) -> CoreMetrics.Timer {
-        CoreMetrics.Timer(label: name, dimensions: dimensions, factory: factory)
+        handle(in: timers, HandleKey(name, dimensions)) { CoreMetrics.Timer(label: name, dimensions: dimensions, factory: factory) }
     }
 
     /// A histogram of plain values (sizes, counts).
     public func histogram(_ name: String, _ dimensions: [(String, String)] = []) -> CoreMetrics.Recorder {
-        CoreMetrics.Recorder(label: name, dimensions: dimensions, aggregate: true, factory: factory)
+        handle(in: recorders, HandleKey(name, dimensions)) {
+            CoreMetrics.Recorder(label: name, dimensions: dimensions, aggregate: true, factory: factory)
+        }
+    }
+
+    private func handle<Handle>(in cache: borrowing Mutex<[HandleKey: Handle]>, _ key: HandleKey, make: () -> Handle) -> Handle {
+        cache.withLock { made in
+            if let existing = made[key] { return existing }
+            let created = make()
+            made[key] = created
+            return created
+        }
     }
 
     /// Records the time since `started` in the duration histogram `name`.

@@ -38,12 +38,7 @@ public final class GroupCommit: Sendable {
             let pending = PendingWrite(
                 run: { db in
                     do {
-                        var value: T?
-                        try db.inSavepoint {
-                            value = try work(db)
-                            return .commit
-                        }
-                        outcome.store(.success(value!))
+                        outcome.store(.success(try db.inCachedSavepoint { try work(db) }))
                     } catch {
                         outcome.store(.failure(error))
                     }

@@ -22,7 +22,7 @@ struct ReportRoute {
     }
 
     var route: SliceRoute {
-        SliceRoute(.post, "/api/v1/report", access: .kinds([.global, CustomerKeyStrategy.principalKind]), bodyLimit: 1 << 20) { request in
+        SliceRoute(.post, "/api/v1/report", access: .kinds([.global, CustomerKeyStrategy.principalKind]), bodyLimit: 1 << 20, quietWhenSuccessful: true) { request in
             try await handle(request)
         }
     }

@@ -23,6 +23,16 @@ public struct ControlEnvelope: Sendable, Equatable, Codable {
     }
 }
 
+extension ControlEnvelope {
+    /// The envelope as the hub's JSON (keys sorted, as ``WireJSON`` writes them), built
+    /// directly: every report is answered with one, and an encoder costs more than the
+    /// five fields.
+    public var json: String {
+        "{\"blocked\":\(blocked),\"desired_generation\":\(desiredGeneration),\"has_signed_ops\":\(hasSignedOps),"
+            + "\"poll_interval_seconds\":\(pollIntervalSeconds),\"status\":\"\(status)\"}"
+    }
+}
+
 /// What later slices put into the envelope; the placeholders of slice 3 are `.none`.
 public struct ControlFacts: Sendable, Equatable {
     public var desiredGeneration: Int64

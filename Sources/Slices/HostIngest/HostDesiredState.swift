@@ -41,7 +41,7 @@ public enum HostDesiredState {
     /// The host's desired-state generation; 0 for an unknown host or one never given a
     /// desired state.
     public static func generation(hostID: String, in db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT desired_generation FROM hosts WHERE host_id = ?", arguments: [hostID]) ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT desired_generation FROM hosts WHERE host_id = ?"), arguments: [hostID]) ?? 0
     }
 
     /// Stores `canonicalJSON` as the host's desired state and raises the generation by

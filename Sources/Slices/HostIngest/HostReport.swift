@@ -12,6 +12,8 @@ public struct HostReport: Sendable, Decodable {
     public let host: Machine
     public let guests: [ReportedGuest]
     public let cloudflaredStatus: String?
+    /// `reported_at` in the stored form, formatted while decoding rather than on the writer.
+    public let reportedAtText: String
 
     public struct Machine: Sendable, Decodable {
         public let hostname: String
@@ -72,7 +74,7 @@ public struct HostReport: Sendable, Decodable {
             name = try container.decode(String.self, forKey: .name)
             status = try container.decode(String.self, forKey: .status)
             controllerVersion = try container.decodeIfPresent(String.self, forKey: .controllerVersion)
-            _ = try container.decodeIfPresent([String: UninspectedJSON].self, forKey: .spec)
+            try FieldRules.objectIfPresent(container, .spec)
         }
     }
 
@@ -100,6 +102,7 @@ public struct HostReport: Sendable, Decodable {
         hostID = try container.decode(String.self, forKey: .hostID)
         guard !hostID.isEmpty else { throw ValidationFailure("host_id: must not be empty") }
         reportedAt = try FieldRules.timestamp(container, .reportedAt, name: "reported_at")
+        reportedAtText = Timestamp.format(reportedAt)
         agentVersion = try container.decode(String.self, forKey: .agentVersion)
         guard !agentVersion.isEmpty else { throw ValidationFailure("agent_version: must not be empty") }
         host = try container.decode(Machine.self, forKey: .host)
@@ -110,7 +113,7 @@ public struct HostReport: Sendable, Decodable {
         }
         cloudflaredStatus = try container.decodeIfPresent(Cloudflared.self, forKey: .cloudflared)?.status
         for key in Self.reservedArrays {
-            _ = try container.decodeIfPresent([UninspectedJSON].self, forKey: key)
+            try FieldRules.arrayIfPresent(container, key)
         }
     }
 

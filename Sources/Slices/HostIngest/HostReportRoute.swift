@@ -14,7 +14,7 @@ struct HostReportRoute: Sendable {
     let pollIntervalSeconds: Int
 
     var route: SliceRoute {
-        SliceRoute(.post, "/api/v1/host-report", access: .kinds([.global, HostIngestVocabulary.hostKind]), bodyLimit: Self.bodyLimit) { request in
+        SliceRoute(.post, "/api/v1/host-report", access: .kinds([.global, HostIngestVocabulary.hostKind]), bodyLimit: Self.bodyLimit, quietWhenSuccessful: true) { request in
             let started = ContinuousClock.now
             defer { metrics.recordDuration(MetricName.ingestDuration, since: started) }
             return try await handle(request)
@@ -45,6 +45,7 @@ struct HostReportRoute: Sendable {
             report: report, raw: String(buffer: request.body), hostID: hostID, customerID: customerID,
             receivedAt: Timestamp.format(clock.now()), sources: sources
         ))
-        return try .json(ControlEnvelope(pollIntervalSeconds: pollIntervalSeconds, blocked: outcome.blocked, facts: outcome.facts))
+        let envelope = ControlEnvelope(pollIntervalSeconds: pollIntervalSeconds, blocked: outcome.blocked, facts: outcome.facts)
+        return .rawJSON(ByteBuffer(string: envelope.json))
     }
 }

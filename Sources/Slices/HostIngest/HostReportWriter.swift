@@ -40,9 +40,8 @@ struct HostReportWriter: Sendable {
         )
         for guest in accepted.report.guests {
             do {
-                try db.inSavepoint {
+                try db.inCachedSavepoint {
                     try store.upsertGuestFromReport(guest, hostID: accepted.hostID, seenAt: accepted.receivedAt, in: db)
-                    return .commit
                 }
             } catch {
                 logger.warning("guest upsert failed; report kept", metadata: [

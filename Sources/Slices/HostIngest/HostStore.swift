@@ -87,7 +87,7 @@ public struct HostStore: Sendable {
                     disk_percent, guest_total, guest_running, cloudflared_status, raw_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
-                hostID, customerID, Timestamp.format(report.reportedAt), receivedAt, report.agentVersion, report.host.cpuPercent,
+                hostID, customerID, report.reportedAtText, receivedAt, report.agentVersion, report.host.cpuPercent,
                 report.host.memPercent, report.host.diskPercent, report.guests.count, report.runningGuestCount, report.cloudflaredStatus, raw,
             ])
         try db.cachedStatement(sql: "UPDATE hosts SET agent_version = ?, last_report_at = ? WHERE host_id = ?")

@@ -88,9 +88,9 @@ struct OpStore: Sendable {
 
     /// Whether ``pendingEnvelopes(hostID:now:)`` would answer any.
     static func hasPending(hostID: String, now: Date, in db: Database) throws -> Bool {
+        // Asked inside every host report's write: a prepared statement.
         try Bool.fetchOne(
-            db,
-            sql: "SELECT EXISTS (SELECT 1 FROM signed_ops WHERE host_id = ? AND status = 'pending' AND expires_at > ?)",
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM signed_ops WHERE host_id = ? AND status = 'pending' AND expires_at > ?)"),
             arguments: [hostID, Timestamp.format(now)]
         ) ?? false
     }
