@@ -46,12 +46,13 @@ run_wrk() { # phase name, then wrk arguments
   echo "phase: $phase" >&2
   wrk "$@" | sed -n "s/^RESULT /$phase /p" | tee -a "$results" >&2
 }
-ingest() { wrk_threads=2; run_wrk "$1" -t2 -c"$2" -d"${3}s" --latency -s "$here/report.lua" "$url" -- "$4" "${5:-0}"; }
+# One wrk thread throughout: on two cores the load generator takes the same share in every phase.
+ingest() { run_wrk "$1" -t1 -c"$2" -d"${3}s" --latency -s "$here/report.lua" "$url" -- "$4" "${5:-0}"; }
 
 # 1. No checker or prune running: the ceiling, the throughput, light load, memory.
 start_hub "$data/hub-1.log" HUB_TICK_SECONDS=3600 HUB_RETENTION_DAYS=36500
 sleep 2
-run_wrk healthz -t2 -c"$connections" -d"${duration}s" -s "$here/healthz.lua" "$url/healthz"
+run_wrk healthz -t1 -c"$connections" -d"${duration}s" -s "$here/healthz.lua" "$url/healthz"
 ingest ingest "$connections" "$duration" "$data/hosts-load.txt"
 rate=$(awk '$1 == "ingest" { for (i = 2; i <= NF; i++) if ($i ~ /^requests=/ || $i ~ /^duration_us=/) { split($i, kv, "="); v[kv[1]] = kv[2] } } END { printf "%d", v["requests"] / (v["duration_us"] / 1e6) }' "$results")
 light_connections=8

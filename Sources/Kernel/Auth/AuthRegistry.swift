@@ -19,11 +19,15 @@ public final class AuthRegistry: Sendable {
 
     /// The principal behind `authorization`, or `nil` when it names no key we know.
     /// Throws ``HubError/unauthorized`` when the header is missing or malformed.
-    public func authenticate(authorization: String?) async throws -> Principal? {
+    /// Strategies of the `expected` kinds are asked first (a host key on the host
+    /// route costs one lookup); the others still are, so a key of the wrong kind is
+    /// recognised and refused with 403 rather than 401.
+    public func authenticate(authorization: String?, expected: Set<PrincipalKind> = []) async throws -> Principal? {
         guard let key = Self.bearerKey(authorization) else { throw HubError.unauthorized }
         let keyHash = APIKey.hash(key)
         if let known = cache.principal(forKeyHash: keyHash) { return known }
-        for strategy in strategies {
+        let ordered = strategies.filter { expected.contains($0.kind) } + strategies.filter { !expected.contains($0.kind) }
+        for strategy in ordered {
             if let principal = try await strategy.principal(forKeyHash: keyHash) {
                 cache.remember(principal, forKeyHash: keyHash)
                 return principal

@@ -36,7 +36,7 @@ struct RouteGuard: Sendable {
 
     private func authorize(_ request: Request, access: SliceRoute.Access) async throws -> Principal? {
         guard case .kinds(let kinds) = access else { return nil }
-        guard let principal = try await auth.authenticate(authorization: request.headers[.authorization]) else {
+        guard let principal = try await auth.authenticate(authorization: request.headers[.authorization], expected: kinds) else {
             throw HubError.unauthorized
         }
         guard kinds.contains(principal.kind) else { throw HubError.forbidden }

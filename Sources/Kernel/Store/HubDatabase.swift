@@ -12,6 +12,9 @@ public struct HubDatabase: Sendable {
     /// normally ``WALCheckpointer`` has done it long before.
     public static let writerAutoCheckpointPages = 10_000
 
+    /// The writer's page cache, in KiB; readers keep SQLite's default.
+    public static let writerCacheKiB = 32 * 1024
+
     public static func open(at file: URL, readerCount: Int = 4) throws -> HubDatabase {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         var configuration = Configuration()
@@ -21,6 +24,11 @@ public struct HubDatabase: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(writerAutoCheckpointPages)")
+            if !db.configuration.readonly {
+                // The writer inserts into large indexes at random keys (a guest id, a host
+                // id); the 2 MB default cache would send most of those to the disk.
+                try db.execute(sql: "PRAGMA cache_size = -\(writerCacheKiB)")
+            }
         }
         let pool = try DatabasePool(path: file.path, configuration: configuration)
         return HubDatabase(pool: pool, file: file)

@@ -57,20 +57,31 @@ public struct DeadMansSwitch: Checker {
         }
         guard !candidates.isEmpty else { return }
         let nowText = Timestamp.format(now)
-        try await database.pool.write { db in
-            let current = try db.cachedStatement(sql: "SELECT customer_id, last_seen_at FROM (\(subjectsSQL)) WHERE subject = ?")
-            for subject in candidates {
-                // Read again inside the write: a report may have landed since the scan.
-                guard let row = try Row.fetchOne(current, arguments: [subject]), let lastSeen = row["last_seen_at"] as String? else { continue }
-                let state = lastSeen <= downBefore ? "down" : lastSeen <= staleBefore ? "stale" : "ok"
-                let customerID: String = row["customer_id"]
-                guard try SubjectStates.move(checker: name, subject: subject, customerID: customerID, to: state, now: nowText, in: db) != nil else { continue }
-                let type = state == "ok" ? "\(eventPrefix)_recovered" : "\(eventPrefix)_\(state)"
-                try events.record(
-                    EventDraft(customerID: customerID, type: type, subject: subject, payload: ["last_seen_at": .string(lastSeen)]),
-                    in: db
-                )
+        // Bounded transactions: after an outage thousands of subjects move at once, and
+        // one transaction for all of them would hold the writer that ingest waits for.
+        for start in stride(from: 0, to: candidates.count, by: Self.transitionsPerTransaction) {
+            let chunk = candidates[start..<min(start + Self.transitionsPerTransaction, candidates.count)]
+            try await database.pool.write { db in
+                try move(chunk, staleBefore: staleBefore, downBefore: downBefore, now: nowText, in: db)
             }
+        }
+    }
+
+    static let transitionsPerTransaction = 200
+
+    private func move(_ subjects: ArraySlice<String>, staleBefore: String, downBefore: String, now: String, in db: Database) throws {
+        let current = try db.cachedStatement(sql: "SELECT customer_id, last_seen_at FROM (\(subjectsSQL)) WHERE subject = ?")
+        for subject in subjects {
+            // Read again inside the write: a report may have landed since the scan.
+            guard let row = try Row.fetchOne(current, arguments: [subject]), let lastSeen = row["last_seen_at"] as String? else { continue }
+            let state = lastSeen <= downBefore ? "down" : lastSeen <= staleBefore ? "stale" : "ok"
+            let customerID: String = row["customer_id"]
+            guard try SubjectStates.move(checker: name, subject: subject, customerID: customerID, to: state, now: now, in: db) != nil else { continue }
+            let type = state == "ok" ? "\(eventPrefix)_recovered" : "\(eventPrefix)_\(state)"
+            try events.record(
+                EventDraft(customerID: customerID, type: type, subject: subject, payload: ["last_seen_at": .string(lastSeen)]),
+                in: db
+            )
         }
     }
 }
