@@ -61,7 +61,7 @@ let package = Package(
         ),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ControllerTests", dependencies: ["ControllerSlice", "Kernel", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "HubTests", dependencies: ["hub", "Kernel", "ControllerSlice", "HostIngestSlice"]),
+        .testTarget(name: "HubTests", dependencies: ["hub", "Kernel", "ControllerSlice", "HostIngestSlice", "HubTestSupport"]),
         .target(
             name: "HubTestSupport",
             dependencies: ["Kernel", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift")],

@@ -114,3 +114,22 @@ import Testing
         }
     }
 }
+
+@Suite struct WebhookOwnAddressTests {
+    /// A webhook that points back at the hub would have the hub post to itself.
+    @Test func theHubsOwnAddressIsRefusedUnlessTheOperatorAllowsIt() throws {
+        let policy = WebhookTargetPolicy(ownAddresses: ["203.0.113.7", "hub.example.net"])
+        for url in ["https://203.0.113.7/hook", "http://HUB.example.net:8080/x"] {
+            #expect(throws: HubError.self) { try policy.check(url, allowPrivate: false) }
+            try policy.check(url, allowPrivate: true)
+        }
+        try policy.check("https://198.51.100.9/hook", allowPrivate: false)
+    }
+
+    @Test func ownAddressesIncludeTheListenHostAndTheInterfaces() {
+        let addresses = OwnAddresses.current(listenHost: "0.0.0.0")
+        #expect(addresses.contains("0.0.0.0"))
+        #expect(addresses.contains("127.0.0.1"))
+        #expect(addresses.contains(ProcessInfo.processInfo.hostName.lowercased()))
+    }
+}

@@ -3,15 +3,15 @@ import GRDB
 import Logging
 
 /// Deletes raw reports older than the retention, a bounded batch per transaction, and
-/// rests as long as each batch took before the next: ingest gets the writer at least
-/// half the time while millions of rows go.
+/// rests twice as long as each batch took before the next: ingest gets the writer at
+/// least two thirds of the time while millions of rows go.
 public struct Pruner: Sendable {
     public let targets: [PruneTarget]
     public let batchSize: Int
     let database: HubDatabase
     let logger: Logger
 
-    public init(targets: [PruneTarget], database: HubDatabase, logger: Logger, batchSize: Int = 500) {
+    public init(targets: [PruneTarget], database: HubDatabase, logger: Logger, batchSize: Int = 250) {
         self.targets = targets
         self.database = database
         self.logger = logger
@@ -38,7 +38,7 @@ public struct Pruner: Sendable {
                 }
                 total += deleted
                 if deleted < batchSize { break }
-                try await Task.sleep(for: ContinuousClock.now - batchStarted)
+                try await Task.sleep(for: (ContinuousClock.now - batchStarted) * 2)
             }
         }
         if total > 0 {

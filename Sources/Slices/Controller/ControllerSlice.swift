@@ -22,8 +22,9 @@ public enum ControllerSlice {
             let configuration = environment.configuration
             let outbox = WebhookOutbox(database: environment.database, events: environment.events)
             environment.events.addListener(WebhookOutboxListener(outbox: outbox))
+            let targets = WebhookTargetPolicy(ownAddresses: OwnAddresses.current(listenHost: configuration.listenHost))
             let dispatcher = WebhookDispatcher(
-                outbox: outbox, flags: environment.flags, schedule: RetrySchedule(giveUpAfter: configuration.webhookGiveUpAfter),
+                outbox: outbox, flags: environment.flags, policy: targets, schedule: RetrySchedule(giveUpAfter: configuration.webhookGiveUpAfter),
                 clock: environment.clock, metrics: environment.metrics, logger: environment.logger
             )
             // Created now, so a scrape shows the series at 0 before the first report.
@@ -34,7 +35,7 @@ public enum ControllerSlice {
             )
             return SliceParts(
                 routes: [reports.route]
-                    + CustomerAdminRoutes(store: store, flags: environment.flags, webhookTargets: WebhookTargetPolicy()).routes,
+                    + CustomerAdminRoutes(store: store, flags: environment.flags, webhookTargets: targets).routes,
                 authStrategies: [CustomerKeyStrategy(store: store)],
                 checkers: [
                     DeadMansSwitch(

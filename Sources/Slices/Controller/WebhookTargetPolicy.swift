@@ -3,9 +3,14 @@ import Kernel
 
 /// Which webhook URLs a customer may register: `http` or `https` with a host, and —
 /// unless the operator allows it — not one that points back into the hub's own
-/// network (loopback, link-local, private ranges).
+/// network (loopback, link-local, private ranges) or at the hub itself.
 public struct WebhookTargetPolicy: Sendable {
-    public init() {}
+    /// Names and literal addresses that are this hub (see ``OwnAddresses``).
+    public let ownAddresses: Set<String>
+
+    public init(ownAddresses: Set<String> = []) {
+        self.ownAddresses = ownAddresses
+    }
 
     public func check(_ text: String, allowPrivate: Bool) throws {
         guard text.utf8.count <= 2048, let url = URL(string: text), let scheme = url.scheme?.lowercased(),
@@ -15,6 +20,10 @@ public struct WebhookTargetPolicy: Sendable {
         }
         if !allowPrivate, Self.isPrivate(host: host) {
             throw HubError.badRequest("invalid_webhook_url", "webhook_url points at a loopback, link-local or private address")
+        }
+        let bareHost = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if !allowPrivate, ownAddresses.contains(bareHost) {
+            throw HubError.badRequest("invalid_webhook_url", "webhook_url points at the hub itself")
         }
     }
 
