@@ -59,8 +59,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ControllerTests", dependencies: ["ControllerSlice", "Kernel", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "HubTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ControllerTests", dependencies: ["ControllerSlice", "Kernel", "HubTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HubTests", dependencies: ["hub", "Kernel", "ControllerSlice", "HostIngestSlice", "HubTestSupport"]),
         .target(
             name: "HubTestSupport",

@@ -1,5 +1,6 @@
 import ControllerSlice
 import Foundation
+import HubTestSupport
 import HummingbirdTesting
 import Kernel
 import Testing

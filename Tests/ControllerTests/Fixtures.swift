@@ -1,5 +1,6 @@
 import ControllerSlice
 import Foundation
+import HubTestSupport
 import GRDB
 import HTTPTypes
 import Hummingbird
@@ -78,29 +79,4 @@ func withControllerHub<T>(
     )
     try await runtime.migrator.migrate(allowDestructive: false)
     return try await body(ControllerHub(runtime: runtime, hub: try await runtime.assemble(), clock: clock))
-}
-
-func bearer(_ key: String) -> HTTPFields {
-    [.authorization: "Bearer \(key)"]
-}
-
-func body(_ text: String) -> ByteBuffer {
-    ByteBuffer(string: text)
-}
-
-extension TestResponse {
-    func json() throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(buffer: body))
-    }
-
-    var text: String { String(buffer: body) }
-
-    var errorCode: String? { (try? json())?["error"]?.stringValue }
-    var errorMessage: String { (try? json())?["message"]?.stringValue ?? "" }
-}
-
-extension JSONValue {
-    subscript(key: String) -> JSONValue? { objectValue?[key] }
-    var stringValue: String? { if case .string(let value) = self { value } else { nil } }
-    var boolValue: Bool? { if case .bool(let value) = self { value } else { nil } }
 }

@@ -1,5 +1,6 @@
 import ControllerSlice
 import Foundation
+import HubTestSupport
 import GRDB
 import HummingbirdTesting
 import Kernel

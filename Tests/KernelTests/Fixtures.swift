@@ -1,4 +1,5 @@
 import Foundation
+import HubTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -122,40 +123,6 @@ func startHub(
 
 // MARK: HTTP helpers
 
-func bearer(_ key: String) -> HTTPFields {
-    [.authorization: "Bearer \(key)"]
-}
-
 func authorization(_ value: String) -> HTTPFields {
     [.authorization: value]
-}
-
-func body(_ text: String) -> ByteBuffer {
-    ByteBuffer(string: text)
-}
-
-extension TestResponse {
-    /// The body as JSON; fails the decode (and so the test) when it is not JSON.
-    func json() throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(buffer: body))
-    }
-
-    var text: String { String(buffer: body) }
-
-    /// The contract's error code, `nil` when the body is not an error object.
-    var errorCode: String? { (try? json())?["error"]?.stringValue }
-}
-
-extension JSONValue {
-    subscript(key: String) -> JSONValue? { objectValue?[key] }
-
-    subscript(index: Int) -> JSONValue? {
-        guard case .array(let items) = self, items.indices.contains(index) else { return nil }
-        return items[index]
-    }
-
-    var stringValue: String? { if case .string(let value) = self { value } else { nil } }
-    var boolValue: Bool? { if case .bool(let value) = self { value } else { nil } }
-    var numberValue: Double? { if case .number(let value) = self { value } else { nil } }
-    var arrayValue: [JSONValue]? { if case .array(let value) = self { value } else { nil } }
 }

@@ -44,4 +44,18 @@ public enum JSONValue: Sendable, Equatable, Codable {
     public var objectValue: [String: JSONValue]? {
         if case .object(let value) = self { value } else { nil }
     }
+
+    public var arrayValue: [JSONValue]? { if case .array(let value) = self { value } else { nil } }
+    public var stringValue: String? { if case .string(let value) = self { value } else { nil } }
+    public var boolValue: Bool? { if case .bool(let value) = self { value } else { nil } }
+    public var numberValue: Double? { if case .number(let value) = self { value } else { nil } }
+
+    /// A member of an object; `nil` for anything else.
+    public subscript(key: String) -> JSONValue? { objectValue?[key] }
+
+    /// An element of an array; `nil` for anything else or out of range.
+    public subscript(index: Int) -> JSONValue? {
+        guard case .array(let items) = self, items.indices.contains(index) else { return nil }
+        return items[index]
+    }
 }
