@@ -1,4 +1,5 @@
 import Foundation
+import HubTestSupport
 import Testing
 
 /// A configuration mistake stops every command with exit status 2 and one line naming it.

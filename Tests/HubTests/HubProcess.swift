@@ -15,14 +15,6 @@ enum HubProcess {
     }
 }
 
-/// A fresh data folder, removed when `body` returns.
-func withDataDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hub-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    return try await body(directory)
-}
-
 /// The JSON a command printed with `--json`.
 func printedJSON(_ outcome: HubProcess.Outcome) throws -> [String: Any] {
     let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8))

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct EventsAPITests {
     /// Five events: acme/ping, globex/ping, acme/pong, acme/ping, globex/pong (ids 1...5).
-    func hubWithEvents(in directory: URL) async throws -> TestHub {
+    func hubWithEvents(in directory: URL) async throws -> ToyHub {
         let hub = try await startHub(in: directory, catalogue: [toySlice(eventTypes: ["toy_ping", "toy_pong"])])
         let events = hub.runtime.events
         let drafts = [("acme", "toy_ping"), ("globex", "toy_ping"), ("acme", "toy_pong"), ("acme", "toy_ping"), ("globex", "toy_pong")]

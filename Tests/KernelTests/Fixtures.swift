@@ -14,30 +14,6 @@ import Synchronization
 /// The global key every test hub is configured with.
 let globalKey = String(repeating: "a1", count: 32)
 
-/// A fresh data folder, removed when `body` returns.
-func withDataDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kernel-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    return try await body(directory)
-}
-
-/// Every line logged through loggers made by ``logger()``, with metadata.
-final class LogCapture: Sendable {
-    private let lines = Mutex<[String]>([])
-
-    var text: String { lines.withLock { $0.joined(separator: "\n") } }
-    var all: [String] { lines.withLock { $0 } }
-
-    func append(_ line: String) { lines.withLock { $0.append(line) } }
-
-    func logger() -> Logger {
-        var logger = Logger(label: "kernel-tests") { _ in CapturingLogHandler(capture: self) }
-        logger.logLevel = .trace
-        return logger
-    }
-}
-
 /// Values collected from concurrent code, read back by the test.
 final class Recorder<Value: Sendable>: Sendable {
     private let values = Mutex<[Value]>([])
@@ -45,26 +21,6 @@ final class Recorder<Value: Sendable>: Sendable {
     var all: [Value] { values.withLock { $0 } }
 
     func append(_ value: Value) { values.withLock { $0.append(value) } }
-}
-
-struct CapturingLogHandler: LogHandler {
-    let capture: LogCapture
-    var metadata: Logger.Metadata = [:]
-    var metadataProvider: Logger.MetadataProvider?
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        var merged = metadata
-        for (key, value) in metadataProvider?.get() ?? [:] { merged[key] = value }
-        for (key, value) in event.metadata ?? [:] { merged[key] = value }
-        let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        capture.append("\(event.level) \(event.message) \(fields) \(event.error.map { "\($0)" } ?? "")")
-    }
 }
 
 /// A slice made up for a test; the kernel must treat it like any other.
@@ -80,7 +36,7 @@ func toySlice(
 }
 
 /// A hub on `directory` with `catalogue`, `enabled` of it switched on (all by default).
-struct TestHub {
+struct ToyHub {
     let runtime: HubRuntime
     let hub: AssembledHub
     let clock: ManualClock
@@ -103,7 +59,7 @@ func openRuntime(
     )
     return try HubRuntime(
         configuration: configuration, resolver: SliceResolver(catalogue: catalogue, defaultNames: []),
-        version: "test", clock: clock, logger: logs.logger()
+        version: "test", clock: clock, logger: logs.logger
     )
 }
 
@@ -112,13 +68,13 @@ func startHub(
     in directory: URL, catalogue: [Slice], enabled: [String]? = nil, flagOverrides: [String: Bool] = [:],
     globalAPIKey: String? = globalKey, clock: ManualClock = ManualClock(), logs: LogCapture = LogCapture(),
     staleAfter: TimeInterval = 1800, downAfter: TimeInterval = 3600
-) async throws -> TestHub {
+) async throws -> ToyHub {
     let runtime = try openRuntime(
         in: directory, catalogue: catalogue, enabled: enabled, flagOverrides: flagOverrides, globalAPIKey: globalAPIKey,
         clock: clock, logs: logs, staleAfter: staleAfter, downAfter: downAfter
     )
     try await runtime.migrator.migrate(allowDestructive: false)
-    return TestHub(runtime: runtime, hub: try await runtime.assemble(), clock: clock, logs: logs)
+    return ToyHub(runtime: runtime, hub: try await runtime.assemble(), clock: clock, logs: logs)
 }
 
 // MARK: HTTP helpers

@@ -27,7 +27,7 @@ enum HTTPToys {
 }
 
 @Suite struct HTTPErrorTests {
-    func send(_ uri: String, _ method: HTTPRequest.Method, body text: String? = nil) async throws -> (TestHub, TestResponse) {
+    func send(_ uri: String, _ method: HTTPRequest.Method, body text: String? = nil) async throws -> (ToyHub, TestResponse) {
         try await withDataDirectory { directory in
             let hub = try await startHub(in: directory, catalogue: [HTTPToys.slice])
             let response = try await hub.withClient { client in

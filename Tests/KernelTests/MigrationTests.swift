@@ -1,4 +1,5 @@
 import Foundation
+import HubTestSupport
 import GRDB
 import HummingbirdTesting
 import Kernel

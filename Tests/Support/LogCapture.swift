@@ -7,11 +7,15 @@ public final class LogCapture: Sendable {
 
     public init() {}
 
+    /// A logger at `trace` whose lines land here as `level message key=value… error`.
     public var logger: Logger {
-        Logger(label: "test") { _ in Handler(capture: self) }
+        var logger = Logger(label: "test") { _ in Handler(capture: self) }
+        logger.logLevel = .trace
+        return logger
     }
 
     public var all: [String] { lines.withLock { $0 } }
+    public var text: String { all.joined(separator: "\n") }
 
     func append(_ line: String) {
         lines.withLock { $0.append(line) }
@@ -20,6 +24,7 @@ public final class LogCapture: Sendable {
     struct Handler: LogHandler {
         let capture: LogCapture
         var metadata: Logger.Metadata = [:]
+        var metadataProvider: Logger.MetadataProvider?
         var logLevel: Logger.Level = .trace
 
         subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -28,8 +33,11 @@ public final class LogCapture: Sendable {
         }
 
         func log(event: LogEvent) {
-            let fields = metadata.merging(event.metadata ?? [:]) { $1 }.map { "\($0)=\($1)" }.sorted().joined(separator: " ")
-            capture.append("\(event.level) \(event.message) \(fields)")
+            var merged = metadata
+            for (key, value) in metadataProvider?.get() ?? [:] { merged[key] = value }
+            for (key, value) in event.metadata ?? [:] { merged[key] = value }
+            let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            capture.append("\(event.level) \(event.message) \(fields)" + (event.error.map { " \($0)" } ?? ""))
         }
     }
 }
