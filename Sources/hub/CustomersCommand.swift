@@ -12,21 +12,12 @@ struct CustomersCommand: AsyncParsableCommand {
         @Argument(help: "The customer id: ^[a-z0-9][a-z0-9-]{1,62}$.") var id: String
         @Option(name: .long, help: "A display name.") var name: String?
 
-        struct Created: Encodable {
-            let customerID: String
-            let apiKey: String
-            enum CodingKeys: String, CodingKey {
-                case customerID = "customer_id"
-                case apiKey = "api_key"
-            }
-        }
-
         func run() async throws {
             try await CommandFailure.guarding {
                 let runtime = try await common.openRuntime(logger: LogSetup.logger)
                 defer { try? runtime.close() }
                 let created = try await CustomerStore(database: runtime.database, clock: runtime.clock).create(customerID: id, name: name)
-                if output.json { return try Console.json(Created(customerID: id, apiKey: created.apiKey)) }
+                if output.json { return try Console.json(CustomerCreated(customerID: id, apiKey: created.apiKey)) }
                 Console.line("customer \(id) created")
                 Console.line("api key (shown once): \(created.apiKey)")
             }

@@ -14,15 +14,6 @@ struct HostsCommand: AsyncParsableCommand {
         @Argument(help: "The customer the host belongs to.") var customerID: String
         @Option(name: .long, help: "A label for operators.") var label: String?
 
-        struct Minted: Encodable {
-            let hostID: String
-            let apiKey: String
-            enum CodingKeys: String, CodingKey {
-                case hostID = "host_id"
-                case apiKey = "api_key"
-            }
-        }
-
         func run() async throws {
             try await CommandFailure.guarding {
                 let runtime = try await common.openRuntime(logger: LogSetup.logger)
@@ -34,7 +25,7 @@ struct HostsCommand: AsyncParsableCommand {
                     throw ConfigurationError("flag admin_mint is off: hosts are not minted by operators")
                 }
                 let minted = try await HostStore(database: runtime.database, clock: runtime.clock).mint(customerID: customerID, label: label)
-                if output.json { return try Console.json(Minted(hostID: minted.host.hostID, apiKey: minted.apiKey)) }
+                if output.json { return try Console.json(HostMinted(hostID: minted.host.hostID, apiKey: minted.apiKey)) }
                 Console.line("host \(minted.host.hostID) minted for \(customerID)")
                 Console.line("api key (shown once): \(minted.apiKey)")
             }

@@ -17,16 +17,6 @@ struct CustomerAdminRoutes {
         }
     }
 
-    struct Created: Encodable {
-        let customerID: String
-        let apiKey: String
-
-        enum CodingKeys: String, CodingKey {
-            case customerID = "customer_id"
-            case apiKey = "api_key"
-        }
-    }
-
     /// A customer, plus the webhook secret on the one answer that reveals it.
     struct Changed: Encodable {
         let customer: Customer
@@ -50,7 +40,7 @@ struct CustomerAdminRoutes {
             SliceRoute(.post, "/api/v1/admin/customers", access: .global) { request in
                 let body = try request.decode(NewCustomer.self, errorCode: "invalid_customer_id")
                 let created = try await store.create(customerID: body.customerID, name: body.name)
-                return try .json(Created(customerID: created.customer.customerID, apiKey: created.apiKey), status: .created)
+                return try .json(CustomerCreated(customerID: created.customer.customerID, apiKey: created.apiKey), status: .created)
             },
             SliceRoute(.get, "/api/v1/admin/customers", access: .global) { _ in
                 try .json(CustomerList(customers: try await store.list()))

@@ -17,16 +17,6 @@ struct HostAdminRoutes: Sendable {
         }
     }
 
-    struct Minted: Encodable {
-        let hostID: String
-        let apiKey: String
-
-        enum CodingKeys: String, CodingKey {
-            case hostID = "host_id"
-            case apiKey = "api_key"
-        }
-    }
-
     struct HostList: Encodable { let hosts: [HostDetail] }
 
     var routes: [SliceRoute] {
@@ -34,7 +24,7 @@ struct HostAdminRoutes: Sendable {
             SliceRoute(.post, "/api/v1/admin/hosts", access: .global, gate: HostIngestVocabulary.adminMint) { request in
                 let body = try request.decode(MintRequest.self, errorCode: "invalid_host")
                 let minted = try await store.mint(customerID: body.customerID, label: body.label)
-                return try .json(Minted(hostID: minted.host.hostID, apiKey: minted.apiKey), status: .created)
+                return try .json(HostMinted(hostID: minted.host.hostID, apiKey: minted.apiKey), status: .created)
             },
             SliceRoute(.get, "/api/v1/admin/hosts", access: .global) { request in
                 let hosts = try await store.hosts(customerID: request.query["customer_id"])
