@@ -3,14 +3,16 @@ import HTTPTypes
 /// Turns an `Authorization` header into a principal by asking every registered strategy.
 ///
 /// Recognised keys are remembered in a bounded cache so a warm key costs no database
-/// round trip; ``invalidate()`` empties it whenever any key changes, so a revoked or
-/// replaced key stops working on the next request.
+/// round trip. The cache is emptied whenever `changes` moves (any process that replaces
+/// or revokes a key signals it), so such a key stops working on the next request.
 public final class AuthRegistry: Sendable {
     private let strategies: [any AuthStrategy]
     private let cache: PrincipalCache
+    private let changes: ChangeBeacon?
 
-    public init(strategies: [any AuthStrategy], cacheCapacity: Int = 200_000) {
+    public init(strategies: [any AuthStrategy], changes: ChangeBeacon? = nil, cacheCapacity: Int = 200_000) {
         self.strategies = strategies
+        self.changes = changes
         self.cache = PrincipalCache(capacity: cacheCapacity)
     }
 
@@ -25,6 +27,7 @@ public final class AuthRegistry: Sendable {
     public func authenticate(authorization: String?, expected: Set<PrincipalKind> = []) async throws -> Principal? {
         guard let key = Self.bearerKey(authorization) else { throw HubError.unauthorized }
         let keyHash = APIKey.hash(key)
+        if changes?.hasChanged() == true { cache.removeAll() }
         if let known = cache.principal(forKeyHash: keyHash) { return known }
         let ordered = strategies.filter { expected.contains($0.kind) } + strategies.filter { !expected.contains($0.kind) }
         for strategy in ordered {
@@ -34,11 +37,6 @@ public final class AuthRegistry: Sendable {
             }
         }
         return nil
-    }
-
-    /// Forgets every cached key; call after any key is created, replaced or revoked.
-    public func invalidate() {
-        cache.removeAll()
     }
 
     static func bearerKey(_ header: String?) -> String? {

@@ -98,7 +98,7 @@ public final class FlagBook: Sendable {
     }
 
     /// Forgets cached runtime values; the next question reloads them.
-    public func reload() {
+    private func reload() {
         runtime.withLock { $0 = nil }
     }
 

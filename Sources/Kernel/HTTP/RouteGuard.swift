@@ -1,18 +1,14 @@
 import Hummingbird
 import NIOCore
 
-/// Everything the kernel does for a route before its handler: notice cross-process
-/// changes, the flag gate, the key check, reading the body within its limit.
+/// Everything the kernel does for a route before its handler: the flag gate, the key
+/// check, reading the body within its limit. (Flags and keys notice changes made by
+/// other processes themselves.)
 struct RouteGuard: Sendable {
     let auth: AuthRegistry
     let flags: FlagBook
-    let beacon: ChangeBeacon
 
     func respond(to request: Request, context: BasicRequestContext, route: SliceRoute) async throws -> Response {
-        if beacon.hasChanged() {
-            auth.invalidate()
-            flags.reload()
-        }
         if let gate = route.gate, try await !flags.isEnabled(gate) {
             throw HubError.notFound()
         }

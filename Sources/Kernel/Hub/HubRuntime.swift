@@ -76,14 +76,16 @@ public final class HubRuntime: Sendable {
             parts.append(try await slice.assemble(environment))
         }
         let globalKeyHash = try GlobalKeySource.keyHash(configuration: configuration, logger: logger)
-        let auth = AuthRegistry(strategies: [GlobalKeyStrategy(keyHash: globalKeyHash)] + parts.flatMap(\.authStrategies))
+        let auth = AuthRegistry(
+            strategies: [GlobalKeyStrategy(keyHash: globalKeyHash)] + parts.flatMap(\.authStrategies), changes: beacon.observer()
+        )
         let samplers: [any MetricsSampler] = [DatabaseFileSampler(database: database)] + parts.flatMap(\.samplers)
         let routes = HealthRoutes.routes(version: version, database: database)
             + [MetricsRoute.route(metrics: metrics, samplers: samplers, isPublic: configuration.metricsPublic, logger: logger)]
             + KernelAdminRoutes.routes(hub: self)
             + parts.flatMap(\.routes)
         let router = RouterAssembly.makeRouter(
-            routes: routes, guard: RouteGuard(auth: auth, flags: flags, beacon: beacon), metrics: metrics
+            routes: routes, guard: RouteGuard(auth: auth, flags: flags), metrics: metrics
         )
         let ticker = Ticker(
             checkers: parts.flatMap(\.checkers),
