@@ -30,15 +30,13 @@ public final class FlagBook: Sendable {
         let customers: [String]
     }
 
-    /// `flags` are those of the enabled slices; `knownFlagNames` those of every slice the
-    /// executable knows, so that `HUB_FLAGS` may name a flag of a slice switched off.
+    /// `flags` are those of the enabled slices. `overrides` may also name flags of slices
+    /// switched off (they are ignored); names no slice knows are refused earlier, by
+    /// ``HubRuntime``, before the database is opened.
     public init(
-        flags: [Registered], knownFlagNames: Set<String>, enabledSlices: Set<String>,
+        flags: [Registered], enabledSlices: Set<String>,
         overrides: [String: Bool], database: HubDatabase, beacon: ChangeBeacon, clock: any HubClock
-    ) throws {
-        for name in overrides.keys where !knownFlagNames.contains(name) {
-            throw ConfigurationError("unknown flag '\(name)' in HUB_FLAGS")
-        }
+    ) {
         var byName: [String: Registered] = [:]
         for flag in flags { byName[flag.definition.name] = flag }
         registered = byName

@@ -48,9 +48,9 @@ public final class HubRuntime: Sendable {
         self.clock = clock
         self.logger = logger
         self.version = version
-        self.flags = try FlagBook(
+        self.flags = FlagBook(
             flags: slices.flatMap { slice in slice.flags.map { FlagBook.Registered(slice: slice.name, definition: $0) } },
-            knownFlagNames: knownFlags, enabledSlices: enabledNames, overrides: configuration.flagOverrides,
+            enabledSlices: enabledNames, overrides: configuration.flagOverrides,
             database: database, beacon: beacon, clock: clock
         )
         self.events = EventLog(registeredTypes: Set(slices.flatMap(\.eventTypes)), database: database, clock: clock)
