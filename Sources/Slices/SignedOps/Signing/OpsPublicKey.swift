@@ -1,3 +1,4 @@
+import Kernel
 import Crypto
 import Foundation
 
@@ -16,7 +17,7 @@ public struct OpsPublicKey: Sendable, Equatable {
     public var keyID: String { Self.keyID(raw: raw) }
 
     public static func keyID(raw: Data) -> String {
-        String(SHA256.hash(data: raw).map { String(format: "%02x", $0) }.joined().prefix(16))
+        String(APIKey.hex(SHA256.hash(data: raw)).prefix(16))
     }
 
     /// SubjectPublicKeyInfo PEM, for `openssl pkeyutl -pubin`.
