@@ -31,11 +31,9 @@ public final class EventLog: Sendable {
     public func record(_ draft: EventDraft, in db: Database) throws -> Event {
         guard registeredTypes.contains(draft.type) else { throw EventLogError.unregisteredType(draft.type) }
         let createdAt = Timestamp.format(clock.now())
-        let payloadJSON = try WireJSON.encodeString(draft.payload)
-        try db.execute(
-            sql: "INSERT INTO kernel_events (customer_id, type, subject, payload_json, created_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [draft.customerID, draft.type, draft.subject, payloadJSON, createdAt]
-        )
+        let payloadJSON = try WireJSON.encodeString(JSONValue.object(draft.payload))
+        try db.cachedStatement(sql: "INSERT INTO kernel_events (customer_id, type, subject, payload_json, created_at) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [draft.customerID, draft.type, draft.subject, payloadJSON, createdAt])
         let event = Event(
             id: db.lastInsertedRowID, customerID: draft.customerID, type: draft.type,
             subject: draft.subject, payload: .object(draft.payload), createdAt: createdAt

@@ -30,8 +30,8 @@ public enum JSONValue: Sendable, Equatable, Codable {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
         case .number(let value):
-            if value.rounded() == value, abs(value) < 1e15 {
-                try container.encode(Int64(value))
+            if let whole = Self.wholeNumber(value) {
+                try container.encode(whole)
             } else {
                 try container.encode(value)
             }

@@ -43,7 +43,7 @@ public final class HubRuntime: Sendable {
         self.slices = slices
         self.database = database
         let metrics = self.metrics
-        self.writes = GroupCommit(database: database) { metrics.recordIngestBatch(size: $0) }
+        self.writes = GroupCommit(database: database, batchObserver: { metrics.recordIngestBatch(size: $0) })
         self.beacon = beacon
         self.clock = clock
         self.logger = logger

@@ -1,37 +1,56 @@
+import Dispatch
 import GRDB
 import Synchronization
 
-/// Durable writes that share commits.
+/// Durable writes that share commits, and commits that share flushes.
 ///
 /// Every caller of ``write(_:)`` is answered only after the transaction holding its work
-/// has committed (with `synchronous=FULL`, a commit survives power loss). Writes that
-/// arrive while a commit is under way wait for the next one and share it, up to
-/// ``maximumBatch`` per transaction, so under load one fsync serves many requests and a
-/// lone request pays for just its own. Each write runs in its own savepoint: one that
-/// throws is rolled back alone and its caller gets the error; its batch-mates commit.
+/// has committed *and* reached the disk, which is what `synchronous=FULL` promises (a
+/// commit survives power loss). Writes that arrive while a batch is being written wait
+/// for the next one and share it, up to ``maximumBatch`` per transaction. Each write runs
+/// in its own savepoint: one that throws is rolled back alone and its caller gets the
+/// error; its batch-mates commit.
 ///
-/// The batch loop runs only while there is work; it ends when the queue is empty, and a
-/// caller is never answered before its commit, so graceful shutdown (which waits for
-/// in-flight requests) also waits for it.
+/// The flush is taken out of the commit: a batch commits with `synchronous=NORMAL` (SQLite
+/// writes its pages to the log but does not flush it), then ``FlushStage`` flushes the log
+/// on its own thread and answers the batch. Meanwhile the writer already writes the next
+/// batch, and batches that commit during one flush share the next. SQLite's FULL does the
+/// same flush, only inside the commit, holding the writer. Other writers of the database
+/// are not affected: the connection is back at FULL as soon as the batch has committed.
+/// A reader may see a batch a few milliseconds before it is on the disk; nobody is told
+/// it is stored before it is.
+///
+/// Each batch is one job on the database's writer queue, so other writes (the admin API,
+/// checkers, the pruner) take their turn between batches. The loop runs only while there
+/// is work, and a caller is never answered before its flush, so graceful shutdown (which
+/// waits for in-flight requests) also waits for it.
 public final class GroupCommit: Sendable {
     public let maximumBatch: Int
     private let database: HubDatabase
     private let queue = Mutex<Queue>(Queue())
+    private let flushes: FlushStage
     private let batchObserver: (@Sendable (Int) -> Void)?
 
     struct Queue {
         var pending: [PendingWrite] = []
-        var draining = false
+        var scheduled = false
     }
 
-    /// `batchObserver` is told the size of every committed batch (for metrics).
-    public init(database: HubDatabase, maximumBatch: Int = 128, batchObserver: (@Sendable (Int) -> Void)? = nil) {
+    /// `flush` makes committed batches durable (the write-ahead log's flush unless a test
+    /// says otherwise); `batchObserver` is told the size of every committed batch.
+    public init(
+        database: HubDatabase,
+        maximumBatch: Int = 128,
+        flush: (@Sendable () throws -> Void)? = nil,
+        batchObserver: (@Sendable (Int) -> Void)? = nil
+    ) {
         self.database = database
         self.maximumBatch = maximumBatch
+        self.flushes = FlushStage(flush: flush ?? { [walFlush = WALFlush(database: database.file)] in try walFlush() })
         self.batchObserver = batchObserver
     }
 
-    /// Runs `work` inside a shared transaction; returns once that transaction committed.
+    /// Runs `work` inside a shared transaction; returns once that transaction is durable.
     public func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let outcome = OutcomeSlot<T>()
@@ -43,48 +62,50 @@ public final class GroupCommit: Sendable {
                         outcome.store(.failure(error))
                     }
                 },
-                finish: { commitFailure in
-                    if let commitFailure {
-                        continuation.resume(throwing: commitFailure)
+                finish: { failure in
+                    if let failure {
+                        continuation.resume(throwing: failure)
                     } else {
                         continuation.resume(with: outcome.take())
                     }
                 }
             )
-            let startsDraining = queue.withLock { queue in
+            let schedules = queue.withLock { queue in
                 queue.pending.append(pending)
-                guard !queue.draining else { return false }
-                queue.draining = true
+                guard !queue.scheduled else { return false }
+                queue.scheduled = true
                 return true
             }
-            if startsDraining {
-                Task { await drain() }
-            }
+            if schedules { scheduleBatch() }
         }
     }
 
-    private func drain() async {
-        while true {
-            let batch = queue.withLock { queue -> [PendingWrite] in
-                guard !queue.pending.isEmpty else {
-                    queue.draining = false
-                    return []
-                }
-                let taken = Array(queue.pending.prefix(maximumBatch))
-                queue.pending.removeFirst(taken.count)
-                return taken
-            }
-            guard !batch.isEmpty else { return }
-            do {
-                try await database.pool.write { db in
-                    for write in batch { write.run(db) }
-                }
-                batchObserver?(batch.count)
-                for write in batch { write.finish(nil) }
-            } catch {
-                for write in batch { write.finish(error) }
-            }
+    private func scheduleBatch() {
+        database.pool.asyncWriteWithoutTransaction { db in self.commitBatch(db) }
+    }
+
+    /// Commits the next batch on the writer, hands it to the flush, and queues another
+    /// job if more writes are waiting.
+    private func commitBatch(_ db: Database) {
+        let batch = queue.withLock { queue in
+            let taken = Array(queue.pending.prefix(maximumBatch))
+            queue.pending.removeFirst(taken.count)
+            return taken
         }
+        do {
+            try db.inUnflushedTransaction {
+                for write in batch { write.run(db) }
+            }
+            batchObserver?(batch.count)
+            flushes.enqueue(batch)
+        } catch {
+            for write in batch { write.finish(error) }
+        }
+        let more = queue.withLock { queue in
+            queue.scheduled = !queue.pending.isEmpty
+            return queue.scheduled
+        }
+        if more { scheduleBatch() }
     }
 }
 
@@ -92,11 +113,11 @@ public final class GroupCommit: Sendable {
 struct PendingWrite: Sendable {
     /// Runs the work in a savepoint of the batch's transaction and keeps its outcome.
     let run: @Sendable (Database) -> Void
-    /// Answers the caller once the batch committed (`nil`) or failed to.
+    /// Answers the caller once the batch is durable (`nil`) or failed to be.
     let finish: @Sendable ((any Error)?) -> Void
 }
 
-/// Where a write's result waits between its savepoint and its batch's commit.
+/// Where a write's result waits between its savepoint and its batch's flush.
 final class OutcomeSlot<T: Sendable>: Sendable {
     private let outcome = Mutex<Result<T, any Error>?>(nil)
 

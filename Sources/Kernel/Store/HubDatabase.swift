@@ -34,6 +34,12 @@ public struct HubDatabase: Sendable {
         return HubDatabase(pool: pool, file: file)
     }
 
+    /// A write that is done again if lost, committed without waiting for the disk (see
+    /// ``GRDB/Database/inUnflushedTransaction(_:)``): the writer is held only for the work.
+    public func writeRedoable<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.writeWithoutTransaction { db in try db.inUnflushedTransaction { try work(db) } }
+    }
+
     public func close() throws {
         try pool.close()
     }

@@ -59,9 +59,11 @@ public struct DeadMansSwitch: Checker {
         let nowText = Timestamp.format(now)
         // Bounded transactions: after an outage thousands of subjects move at once, and
         // one transaction for all of them would hold the writer that ingest waits for.
+        // They do not wait for the disk: a move lost to a power cut is made again by the
+        // next tick, and a flush per chunk would cost more than the moves.
         for start in stride(from: 0, to: candidates.count, by: Self.transitionsPerTransaction) {
-            let chunk = candidates[start..<min(start + Self.transitionsPerTransaction, candidates.count)]
-            try await database.pool.write { db in
+            let chunk = Array(candidates[start..<min(start + Self.transitionsPerTransaction, candidates.count)])
+            try await database.writeRedoable { db in
                 try move(chunk, staleBefore: staleBefore, downBefore: downBefore, now: nowText, in: db)
             }
         }
@@ -69,14 +71,24 @@ public struct DeadMansSwitch: Checker {
 
     static let transitionsPerTransaction = 200
 
-    private func move(_ subjects: ArraySlice<String>, staleBefore: String, downBefore: String, now: String, in db: Database) throws {
-        let current = try db.cachedStatement(sql: "SELECT customer_id, last_seen_at FROM (\(subjectsSQL)) WHERE subject = ?")
-        for subject in subjects {
-            // Read again inside the write: a report may have landed since the scan.
-            guard let row = try Row.fetchOne(current, arguments: [subject]), let lastSeen = row["last_seen_at"] as String? else { continue }
-            let state = lastSeen <= downBefore ? "down" : lastSeen <= staleBefore ? "stale" : "ok"
+    private func move(_ subjects: [String], staleBefore: String, downBefore: String, now: String, in db: Database) throws {
+        // Read again inside the write, the whole chunk in one statement: a report may have
+        // landed since the scan. Read to the end before writing: a statement still reading
+        // the states table would have to find its place again after every write to it.
+        let current = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT s.subject AS subject, s.customer_id AS customer_id, s.last_seen_at AS last_seen_at,
+                COALESCE(k.state, 'ok') AS recorded
+            FROM (\(subjectsSQL)) AS s
+            LEFT JOIN kernel_subject_states AS k ON k.checker = ? AND k.subject = s.subject
+            WHERE s.subject IN (SELECT value FROM json_each(?)) AND s.last_seen_at IS NOT NULL
+            """), arguments: [name, try WireJSON.encodeString(JSONValue.array(subjects.map(JSONValue.string)))])
+        for row in current {
+            let subject: String = row["subject"]
             let customerID: String = row["customer_id"]
-            guard try SubjectStates.move(checker: name, subject: subject, customerID: customerID, to: state, now: now, in: db) != nil else { continue }
+            let lastSeen: String = row["last_seen_at"]
+            let state = lastSeen <= downBefore ? "down" : lastSeen <= staleBefore ? "stale" : "ok"
+            guard state != row["recorded"] as String else { continue }
+            try SubjectStates.record(checker: name, subject: subject, customerID: customerID, state: state, now: now, in: db)
             let type = state == "ok" ? "\(eventPrefix)_recovered" : "\(eventPrefix)_\(state)"
             try events.record(
                 EventDraft(customerID: customerID, type: type, subject: subject, payload: ["last_seen_at": .string(lastSeen)]),

@@ -32,7 +32,8 @@ public struct Pruner: Sendable {
             while true {
                 try Task.checkCancellation()
                 let batchStarted = ContinuousClock.now
-                let deleted = try await database.pool.write { db in
+                // A batch lost to a power cut is deleted again by the next prune.
+                let deleted = try await database.writeRedoable { db in
                     try db.execute(sql: sql, arguments: [cutoffText])
                     return db.changesCount
                 }

@@ -12,7 +12,7 @@ struct WebhookOutboxListener: EventListener {
     func eventRecorded(_ event: Event, in db: Database) throws {
         guard event.type != ControllerVocabulary.notificationFailed else { return }
         let url = try String.fetchOne(
-            db, sql: "SELECT webhook_url FROM customer_configs WHERE customer_id = ?", arguments: [event.customerID]
+            db.cachedStatement(sql: "SELECT webhook_url FROM customer_configs WHERE customer_id = ?"), arguments: [event.customerID]
         )
         guard url != nil else { return }
         try outbox.enqueue(event, in: db)
