@@ -28,4 +28,50 @@ import Testing
             #expect(try await events.list().map(\.type) == ["toy_happened"])
         }
     }
+
+    /// A listener that keeps what it is told.
+    struct Collecting: EventListener {
+        let told: Recorder<[Int64]>
+        func eventsRecorded(_ events: [Event], in db: Database) throws { told.append(events.map(\.id)) }
+    }
+
+    @Test func eventsRecordedTogetherKeepTheirOrderAndTheIDsTheyAreStoredUnder() async throws {
+        try await withDataDirectory { directory in
+            let hub = try await startHub(in: directory, catalogue: [toySlice("on", eventTypes: ["toy_happened", "toy_mended"])])
+            let events = hub.runtime.events
+            let told = Recorder<[Int64]>()
+            events.addListener(Collecting(told: told))
+            try await hub.runtime.database.pool.write { db in
+                _ = try events.record(EventDraft(customerID: "acme", type: "toy_happened", subject: "first"), in: db)
+            }
+            let drafts = (0..<300).map { (index: Int) -> EventDraft in
+                let customer = index % 2 == 0 ? "acme" : "globex"
+                let type = index % 3 == 0 ? "toy_mended" : "toy_happened"
+                let payload: [String: JSONValue] = ["index": .number(Double(index)), "note": .string("a\nb")]
+                return EventDraft(customerID: customer, type: type, subject: "s\(index) \"quoted\" ünï", payload: payload)
+            }
+            let recorded = try await hub.runtime.database.pool.write { db in try events.record(drafts, in: db) }
+            let stored = try await events.list(afterID: recorded[0].id - 1, limit: 1000)
+            #expect(stored == recorded)
+            #expect(stored.map(\.subject) == drafts.map(\.subject))
+            #expect(stored.map(\.payload) == drafts.map { .object($0.payload) })
+            #expect(told.all == [[recorded[0].id - 1], recorded.map(\.id)], "one call per recording, in order")
+        }
+    }
+
+    @Test func oneUnregisteredTypeAmongManyWritesNoneOfThem() async throws {
+        try await withDataDirectory { directory in
+            let hub = try await startHub(in: directory, catalogue: [toySlice("on", eventTypes: ["toy_happened"])])
+            let events = hub.runtime.events
+            await #expect(throws: EventLogError.unregisteredType("toy_made_up")) {
+                try await hub.runtime.database.pool.write { db in
+                    try events.record([
+                        EventDraft(customerID: "acme", type: "toy_happened", subject: "acme"),
+                        EventDraft(customerID: "acme", type: "toy_made_up", subject: "acme"),
+                    ], in: db)
+                }
+            }
+            #expect(try await events.list().isEmpty)
+        }
+    }
 }

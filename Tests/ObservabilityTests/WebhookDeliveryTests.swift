@@ -208,6 +208,20 @@ import Testing
         #expect(try await fixture.outbox().isEmpty)
     }
 
+    @Test func eventsRecordedTogetherAreQueuedForTheCustomersWithAWebhookOnly() async throws {
+        let fixture = try await WebhookFixture.make()
+        for customer in ["acme", "globex", "initech"] { try await fixture.addCustomer(customer) }
+        _ = try await fixture.setWebhook("acme", to: "http://127.0.0.1:9/hook")
+        _ = try await fixture.setWebhook("initech", to: "http://127.0.0.1:9/hook")
+        let events = try await fixture.hub.database.write { db in
+            try fixture.hub.runtime.events.record(["acme", "globex", "initech", "acme"].map {
+                EventDraft(customerID: $0, type: "deadline_warning", subject: $0)
+            }, in: db)
+        }
+        let queued = try await fixture.outbox().map(\.eventID)
+        #expect(queued == [events[0].id, events[2].id, events[3].id])
+    }
+
     @Test func anEventRolledBackQueuesNothing() async throws {
         let fixture = try await WebhookFixture.make()
         try await fixture.addCustomer("acme")

@@ -27,11 +27,33 @@ public enum SubjectStates {
 
     /// Records `state` for a caller that has read the previous state itself.
     public static func record(checker: String, subject: String, customerID: String, state: String, now: String, in db: Database) throws {
-        // Cached statements: after an outage a checker moves thousands of subjects in a row.
+        try record(checker: checker, [SubjectMove(subject: subject, customerID: customerID, state: state)], now: now, in: db)
+    }
+
+    /// Records every move with one statement: after an outage a checker moves thousands
+    /// of subjects at once.
+    public static func record(checker: String, _ moves: [SubjectMove], now: String, in db: Database) throws {
+        guard !moves.isEmpty else { return }
+        let rows = JSONValue.array(moves.map { .array([.string($0.subject), .string($0.customerID), .string($0.state)]) })
+        // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT.
         try db.cachedStatement(sql: """
-            INSERT INTO kernel_subject_states (checker, subject, customer_id, state, changed_at) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO kernel_subject_states (checker, subject, customer_id, state, changed_at)
+            SELECT ?, value ->> 0, value ->> 1, value ->> 2, ? FROM json_each(?) WHERE true
             ON CONFLICT(checker, subject) DO UPDATE SET state = excluded.state, customer_id = excluded.customer_id,
                 changed_at = excluded.changed_at
-            """).execute(arguments: [checker, subject, customerID, state, now])
+            """).execute(arguments: [checker, now, try WireJSON.encodeString(rows)])
+    }
+}
+
+/// A subject's new state, as a checker records it.
+public struct SubjectMove: Sendable, Equatable {
+    public let subject: String
+    public let customerID: String
+    public let state: String
+
+    public init(subject: String, customerID: String, state: String) {
+        self.subject = subject
+        self.customerID = customerID
+        self.state = state
     }
 }

@@ -82,18 +82,20 @@ public struct DeadMansSwitch: Checker {
             LEFT JOIN kernel_subject_states AS k ON k.checker = ? AND k.subject = s.subject
             WHERE s.subject IN (SELECT value FROM json_each(?)) AND s.last_seen_at IS NOT NULL
             """), arguments: [name, try WireJSON.encodeString(JSONValue.array(subjects.map(JSONValue.string)))])
+        var moves: [SubjectMove] = []
+        var drafts: [EventDraft] = []
         for row in current {
-            let subject: String = row["subject"]
-            let customerID: String = row["customer_id"]
             let lastSeen: String = row["last_seen_at"]
             let state = lastSeen <= downBefore ? "down" : lastSeen <= staleBefore ? "stale" : "ok"
             guard state != row["recorded"] as String else { continue }
-            try SubjectStates.record(checker: name, subject: subject, customerID: customerID, state: state, now: now, in: db)
-            let type = state == "ok" ? "\(eventPrefix)_recovered" : "\(eventPrefix)_\(state)"
-            try events.record(
-                EventDraft(customerID: customerID, type: type, subject: subject, payload: ["last_seen_at": .string(lastSeen)]),
-                in: db
-            )
+            let move = SubjectMove(subject: row["subject"], customerID: row["customer_id"], state: state)
+            moves.append(move)
+            drafts.append(EventDraft(
+                customerID: move.customerID, type: state == "ok" ? "\(eventPrefix)_recovered" : "\(eventPrefix)_\(state)",
+                subject: move.subject, payload: ["last_seen_at": .string(lastSeen)]
+            ))
         }
+        try SubjectStates.record(checker: name, moves, now: now, in: db)
+        try events.record(drafts, in: db)
     }
 }

@@ -9,12 +9,19 @@ import Kernel
 struct WebhookOutboxListener: EventListener {
     let outbox: WebhookOutbox
 
-    func eventRecorded(_ event: Event, in db: Database) throws {
-        guard event.type != ControllerVocabulary.notificationFailed else { return }
-        let url = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT webhook_url FROM customer_configs WHERE customer_id = ?"), arguments: [event.customerID]
-        )
-        guard url != nil else { return }
-        try outbox.enqueue(event, in: db)
+    func eventsRecorded(_ events: [Event], in db: Database) throws {
+        let owed = events.filter { $0.type != ControllerVocabulary.notificationFailed }
+        guard !owed.isEmpty else { return }
+        let customers = Set(owed.map(\.customerID))
+        let listening = try Set(String.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT customer_id FROM customer_configs
+                WHERE webhook_url IS NOT NULL AND customer_id IN (SELECT value FROM json_each(?))
+                """),
+            arguments: [WireJSON.encodeString(JSONValue.array(customers.map(JSONValue.string)))]
+        ))
+        for event in owed where listening.contains(event.customerID) {
+            try outbox.enqueue(event, in: db)
+        }
     }
 }
