@@ -80,6 +80,7 @@ import Testing
     @Test(arguments: [
         ("an empty body", "", "the request body is empty; a JSON object is expected"),
         ("only whitespace", " \n", "the request body is not valid JSON"),
+        ("only a byte order mark", "\u{FEFF}", "the request body is not valid JSON"),
         ("an array", "[]", ": must be an object"),
         ("null", "null", ": must not be null"),
         ("a string", #""report""#, ": must be an object"),

@@ -124,6 +124,34 @@ import Testing
         try reader.finish()
     }
 
+    /// Plain text is scanned eight bytes at a time: each byte that must stop the scan is
+    /// found wherever it falls in a word, and the bytes either side of each threshold
+    /// are not mistaken for it.
+    @Test func findsEachByteThatMattersAtEveryPositionOfAWord() throws {
+        for position in 0..<20 {
+            func text(_ inserted: [UInt8]) -> [UInt8] {
+                [UInt8(ascii: "\"")] + [UInt8](repeating: UInt8(ascii: "a"), count: position) + inserted
+                    + [UInt8](repeating: UInt8(ascii: "b"), count: 20 - position) + [UInt8(ascii: "\"")]
+            }
+            let padding = String(repeating: "a", count: position)
+            let tail = String(repeating: "b", count: 20 - position)
+            for (inserted, expected) in [([0x20], " "), ([0x7F], "\u{7F}"), ([0x21], "!"), ([0x5B], "["), ([0x5D], "]"),
+                                         ([0xC3, 0xA9], "é"), ([0x5C, 0x6E], "\n"), ([0x5C, 0x22], "\"")] as [([UInt8], String)] {
+                var reader = JSONReader(bytes: text(inserted))
+                #expect(try reader.readString() == padding + expected + tail, "\(inserted) at \(position)")
+            }
+            for (inserted, reason) in [([0x1F], JSONError.Reason.unescapedControlCharacter), ([0x00], .unescapedControlCharacter),
+                                       ([0x80], .invalidUTF8), ([0xFF], .invalidUTF8)] as [([UInt8], JSONError.Reason)] {
+                #expect(throws: JSONError(reason, offset: 1 + position, path: ""), "\(inserted) at \(position)") {
+                    try Self.validate(text(inserted))
+                }
+            }
+            var cut = JSONReader(bytes: Array(text([UInt8(ascii: "\"")]).dropLast()))
+            #expect(try cut.readString() == padding)
+            #expect(throws: JSONError(.trailingContent, offset: position + 2, path: "")) { try cut.finish() }
+        }
+    }
+
     /// `JSONSerialization` drops these; `JSONDecoder`, whose place the reader takes, keeps them.
     @Test func keepsByteOrderMarksInsideStringsAsJSONDecoderDoes() throws {
         let text = "\"\u{FEFF}x\\n\u{FEFF}\""

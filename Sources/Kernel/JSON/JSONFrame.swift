@@ -11,4 +11,7 @@ struct JSONFrame: Sendable {
     init(isObject: Bool) {
         self.isObject = isObject
     }
+
+    /// The frame outside every container, where the one top-level value is read.
+    static let topLevel = JSONFrame(isObject: false)
 }

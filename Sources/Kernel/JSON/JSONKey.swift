@@ -23,7 +23,12 @@ public struct JSONKey: Sendable, Hashable, CustomStringConvertible {
     public var description: String { string }
 
     public static func == (key: JSONKey, name: StaticString) -> Bool {
-        name.withUTF8Buffer { name in key.utf8.count == name.count && key.utf8.elementsEqual(name) }
+        name.withUTF8Buffer { name in
+            key.utf8.count == name.count && key.utf8.withUnsafeBufferPointer { key in
+                for index in 0..<name.count where key[index] != name[index] { return false }
+                return true
+            }
+        }
     }
 
     public static func ~= (name: StaticString, key: JSONKey) -> Bool {

@@ -6,10 +6,10 @@ extension JSONReader {
     /// Nested containers are walked with the reader's own frames rather than by
     /// recursion, so a deeply nested value costs no stack and ends at ``depthLimit``.
     public mutating func skipValue() throws(JSONError) {
-        let floor = frames.count
+        let floor = enclosing.count
         try stepIntoOrOver()
-        while frames.count > floor {
-            let more = frames[frames.count - 1].isObject ? try advanceToKey() != nil : try nextElement()
+        while enclosing.count > floor {
+            let more = current.isObject ? try advanceToKey() != nil : try nextElement()
             if more { try stepIntoOrOver() }
         }
     }

@@ -23,6 +23,8 @@ extension JSONReader {
         var index = start
         var hasEscapes = false
         while index < bytes.count {
+            index = bytes.withUnsafeBufferPointer { Self.endOfPlainText(in: $0, from: index) }
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 offset = index + 1
@@ -32,8 +34,6 @@ extension JSONReader {
                 index = try endOfEscape(at: index)
             } else if byte < 0x20 {
                 throw failure(.unescapedControlCharacter, at: index)
-            } else if byte < 0x80 {
-                index += 1
             } else {
                 guard let length = UTF8Validation.sequenceLength(in: bytes, at: index) else {
                     throw failure(.invalidUTF8, at: index)
@@ -42,6 +42,25 @@ extension JSONReader {
             }
         }
         throw failure(.unexpectedEnd, at: index)
+    }
+
+    /// The first index from `start` on whose byte needs a closer look: a quote, a
+    /// backslash, a control character or the start of a multi-byte sequence. Runs of
+    /// plain ASCII are most of a body, so they are stepped over eight bytes at a time.
+    private static func endOfPlainText(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        if let base = buffer.baseAddress {
+            while index + 8 <= buffer.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let flags = PlainTextWord.flags(word)
+                guard flags == 0 else { return index + flags.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        while index < buffer.count, PlainTextWord.isPlain(buffer[index]) {
+            index += 1
+        }
+        return index
     }
 
     /// Checks the escape whose backslash is at `index`; answers the index after it. A
@@ -158,7 +177,8 @@ extension JSONReader {
     func keyText(at offset: Int) -> String {
         var copy = self
         copy.offset = offset
-        copy.frames = []
+        copy.current = .topLevel
+        copy.enclosing = []
         guard let span = try? copy.scanString() else { return "?" }
         return String(decoding: span.hasEscapes ? unescaped(span.content)[...] : bytes[span.content], as: UTF8.self)
     }

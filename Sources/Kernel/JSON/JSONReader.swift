@@ -40,8 +40,12 @@ public struct JSONReader: Sendable {
     var offset: Int
     /// How many containers may be open at once.
     public let depthLimit: Int
-    /// The open containers, outermost first.
-    var frames: [JSONFrame] = []
+    /// The innermost open container, kept out of `enclosing` so that stepping from
+    /// member to member writes a stored property rather than an array element.
+    var current = JSONFrame.topLevel
+    /// The frames around `current`, outermost (the top level) first; as many as there
+    /// are open containers.
+    var enclosing: [JSONFrame] = []
     /// Where the top-level value starts, once it has been looked at; a value anywhere
     /// else at the top level is a second one, and refused.
     var topLevelStart: Int?
@@ -86,17 +90,15 @@ public struct JSONReader: Sendable {
     /// Whether the current array has another element, positioned at it; `false` once
     /// the array has ended, and the reader is back in the enclosing container.
     public mutating func nextElement() throws(JSONError) -> Bool {
-        guard let frame = frames.last, !frame.isObject else {
-            preconditionFailure("nextElement() outside an array")
-        }
-        guard try atNextItem(after: frame.count, closer: UInt8(ascii: "]")) else { return false }
-        frames[frames.count - 1].count += 1
+        precondition(!enclosing.isEmpty && !current.isObject, "nextElement() outside an array")
+        guard try atNextItem(closer: UInt8(ascii: "]")) else { return false }
+        current.count += 1
         return true
     }
 
     /// Checks that the top-level value has been read in full and only whitespace follows.
     public mutating func finish() throws(JSONError) {
-        precondition(frames.isEmpty, "finish() inside a container")
+        precondition(enclosing.isEmpty, "finish() inside a container")
         skipWhitespace()
         guard topLevelStart != nil else { throw failure(offset == bytes.count ? .empty : .trailingContent, at: offset) }
         guard offset == bytes.count else { throw failure(.trailingContent, at: offset) }
@@ -107,7 +109,7 @@ public struct JSONReader: Sendable {
     /// The kind of the next value, told by its first byte, without reading it.
     public mutating func peekKind() throws(JSONError) -> JSONValueKind {
         skipWhitespace()
-        if frames.isEmpty {
+        if enclosing.isEmpty {
             if let topLevelStart {
                 guard offset == topLevelStart else { throw failure(.trailingContent, at: offset) }
             } else {
@@ -130,8 +132,9 @@ public struct JSONReader: Sendable {
     /// The value being read, like `guests[1].vmid`, in the form ``JSONError/path`` uses;
     /// empty at the top level.
     public var path: String {
+        guard !enclosing.isEmpty else { return "" }
         var path = ""
-        for frame in frames {
+        for frame in enclosing.dropFirst() + [current] {
             if frame.isObject {
                 guard frame.keyOffset >= 0 else { break }
                 let name = keyText(at: frame.keyOffset)
@@ -154,25 +157,23 @@ public struct JSONReader: Sendable {
 
     /// Steps over the opening bracket at `offset` into a new container.
     mutating func open(isObject: Bool) throws(JSONError) {
-        guard frames.count < depthLimit else { throw failure(.tooDeep(limit: depthLimit), at: offset) }
-        frames.append(JSONFrame(isObject: isObject))
+        guard enclosing.count < depthLimit else { throw failure(.tooDeep(limit: depthLimit), at: offset) }
+        enclosing.append(current)
+        current = JSONFrame(isObject: isObject)
         offset += 1
     }
 
     /// Moves to the next member's key and past its colon, answering where the key's
     /// characters are; `nil` once the object has ended.
     mutating func advanceToKey() throws(JSONError) -> JSONStringSpan? {
-        guard let frame = frames.last, frame.isObject else {
-            preconditionFailure("nextKey() outside an object")
-        }
-        guard try atNextItem(after: frame.count, closer: UInt8(ascii: "}")) else { return nil }
-        let last = frames.count - 1
-        frames[last].count += 1
-        frames[last].keyOffset = -1
+        precondition(current.isObject, "nextKey() outside an object")
+        guard try atNextItem(closer: UInt8(ascii: "}")) else { return nil }
+        current.count += 1
+        current.keyOffset = -1
         guard bytes[offset] == UInt8(ascii: "\"") else { throw failure(.unexpectedByte(bytes[offset]), at: offset) }
         let keyStart = offset
         let key = try scanString()
-        frames[last].keyOffset = keyStart
+        current.keyOffset = keyStart
         skipWhitespace()
         guard offset < bytes.count else { throw failure(.unexpectedEnd, at: offset) }
         guard bytes[offset] == UInt8(ascii: ":") else { throw failure(.unexpectedByte(bytes[offset]), at: offset) }
@@ -182,16 +183,16 @@ public struct JSONReader: Sendable {
 
     /// Consumes the comma before an item, or the closing bracket and the container;
     /// answers whether an item follows.
-    mutating func atNextItem(after count: Int, closer: UInt8) throws(JSONError) -> Bool {
+    mutating func atNextItem(closer: UInt8) throws(JSONError) -> Bool {
         skipWhitespace()
         guard offset < bytes.count else { throw failure(.unexpectedEnd, at: offset) }
         let byte = bytes[offset]
         if byte == closer {
             offset += 1
-            frames.removeLast()
+            current = enclosing.removeLast()
             return false
         }
-        guard count > 0 else { return true }
+        guard current.count > 0 else { return true }
         guard byte == UInt8(ascii: ",") else { throw failure(.unexpectedByte(byte), at: offset) }
         offset += 1
         skipWhitespace()
@@ -200,8 +201,12 @@ public struct JSONReader: Sendable {
         return true
     }
 
-    /// Steps over the four whitespace bytes JSON allows, and no others.
+    /// Steps over the four whitespace bytes JSON allows, and no others. Called before
+    /// every token, and most tokens have no whitespace before them: inlined, that case
+    /// costs one comparison.
+    @inline(__always)
     mutating func skipWhitespace() {
+        guard offset < bytes.count, bytes[offset] <= 0x20 else { return }
         while offset < bytes.count {
             switch bytes[offset] {
             case 0x20, 0x0A, 0x0D, 0x09: offset += 1
