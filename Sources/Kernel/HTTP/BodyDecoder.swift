@@ -3,9 +3,14 @@ import NIOCore
 
 /// JSON request bodies into values, with errors that name the offending field.
 public enum BodyDecoder {
+    /// What an empty body is told; bodies read with ``JSONReader`` are told the same.
+    public static let emptyBodyMessage = "the request body is empty; a JSON object is expected"
+    /// What a body that is not JSON is told.
+    public static let invalidJSONMessage = "the request body is not valid JSON"
+
     public static func decode<T: Decodable>(_ type: T.Type, from body: ByteBuffer, errorCode: String) throws -> T {
         let data = Data(buffer: body, byteTransferStrategy: .noCopy)
-        guard !data.isEmpty else { throw HubError.badRequest(errorCode, "the request body is empty; a JSON object is expected") }
+        guard !data.isEmpty else { throw HubError.badRequest(errorCode, emptyBodyMessage) }
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
@@ -15,7 +20,7 @@ public enum BodyDecoder {
         } catch let error as HubError {
             throw error
         } catch {
-            throw HubError.badRequest(errorCode, "the request body is not valid JSON")
+            throw HubError.badRequest(errorCode, invalidJSONMessage)
         }
     }
 
@@ -44,7 +49,7 @@ public enum BodyDecoder {
         case .dataCorrupted(let context):
             if let underlying = context.underlyingError as? ValidationFailure { return underlying.message }
             let field = fieldPath(context.codingPath)
-            return field.isEmpty ? "the request body is not valid JSON" : "\(field): \(context.debugDescription)"
+            return field.isEmpty ? invalidJSONMessage : "\(field): \(context.debugDescription)"
         @unknown default:
             return "the request body does not have the expected shape"
         }

@@ -7,7 +7,7 @@ public enum FieldRules {
     public static func timestamp<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key, name: String) throws -> Date {
         guard container.contains(key) else { throw ValidationFailure("\(name): required field is missing") }
         guard let text = try? container.decode(String.self, forKey: key), let date = Timestamp.parse(text) else {
-            throw ValidationFailure("\(name): must be an RFC 3339 timestamp")
+            throw ValidationFailure(timestampMessage(name: name))
         }
         return date
     }
@@ -30,9 +30,19 @@ public enum FieldRules {
     public static func integer<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key, name: String, in range: ClosedRange<Int>) throws -> Int {
         guard container.contains(key) else { throw ValidationFailure("\(name): required field is missing") }
         guard let value = try? container.decode(Int.self, forKey: key), range.contains(value) else {
-            let bounds = range.upperBound == Int.max ? "≥ \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
-            throw ValidationFailure("\(name): must be an integer \(bounds)")
+            throw ValidationFailure(integerMessage(name: name, range: range))
         }
         return value
+    }
+
+    /// What ``timestamp(_:_:name:)`` says of a value that is not a timestamp.
+    public static func timestampMessage(name: String) -> String {
+        "\(name): must be an RFC 3339 timestamp"
+    }
+
+    /// What ``integer(_:_:name:in:)`` says of a value that is not a whole number in `range`.
+    public static func integerMessage(name: String, range: ClosedRange<Int>) -> String {
+        let bounds = range.upperBound == Int.max ? "≥ \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+        return "\(name): must be an integer \(bounds)"
     }
 }

@@ -1,120 +1,33 @@
-import ControllerSlice
 import Foundation
 import Kernel
 
-/// A host agent's heartbeat (agent protocol §4), validated as it is decoded. Every
-/// broken rule names its field; fields the contract does not name are ignored here and
+/// A host agent's heartbeat (agent protocol §4), validated as it is read (see
+/// `HostReport+Rules.swift`). Fields the contract does not name are ignored here and
 /// kept in the stored raw report.
-public struct HostReport: Sendable, Decodable {
+public struct HostReport: Sendable {
     public let hostID: String
     public let reportedAt: Date
     public let agentVersion: String
     public let host: Machine
     public let guests: [ReportedGuest]
     public let cloudflaredStatus: String?
-    /// `reported_at` in the stored form, formatted while decoding rather than on the writer.
+    /// `reported_at` in the stored form, formatted while reading rather than on the writer.
     public let reportedAtText: String
 
-    public struct Machine: Sendable, Decodable {
+    public struct Machine: Sendable {
         public let hostname: String
         public let cpuPercent: Double
         public let memPercent: Double
         public let diskPercent: Double
-
-        enum CodingKeys: String, CodingKey {
-            case hostname
-            case cpuPercent = "cpu_percent"
-            case memPercent = "mem_percent"
-            case diskPercent = "disk_percent"
-            case uptimeSeconds = "uptime_seconds"
-            case pveVersion = "pve_version"
-            case kernel
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            hostname = try container.decode(String.self, forKey: .hostname)
-            cpuPercent = try Self.percent(container, .cpuPercent)
-            memPercent = try Self.percent(container, .memPercent)
-            diskPercent = try Self.percent(container, .diskPercent)
-            if container.contains(.uptimeSeconds) {
-                _ = try FieldRules.integer(container, .uptimeSeconds, name: "host.uptime_seconds", in: 0...Int.max)
-            }
-            _ = try container.decodeIfPresent(String.self, forKey: .pveVersion)
-            _ = try container.decodeIfPresent(String.self, forKey: .kernel)
-        }
-
-        static func percent(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Double {
-            let value = try container.decode(Double.self, forKey: key)
-            guard value.isFinite, (0...100).contains(value) else {
-                throw ValidationFailure("host.\(key.stringValue): must be a number from 0 to 100")
-            }
-            return value
-        }
     }
 
-    public struct ReportedGuest: Sendable, Decodable {
+    public struct ReportedGuest: Sendable {
         public let vmid: Int
         public let name: String
         public let status: String
         public let controllerVersion: String?
 
         public static let vmidRange = 100...999_999_999
-
-        enum CodingKeys: String, CodingKey {
-            case vmid, name, status
-            case controllerVersion = "controller_version"
-            case spec
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            let field = BodyDecoder.fieldPath(decoder.codingPath)
-            vmid = try FieldRules.integer(container, .vmid, name: "\(field).vmid", in: Self.vmidRange)
-            name = try container.decode(String.self, forKey: .name)
-            status = try container.decode(String.self, forKey: .status)
-            controllerVersion = try container.decodeIfPresent(String.self, forKey: .controllerVersion)
-            try FieldRules.objectIfPresent(container, .spec)
-        }
-    }
-
-    struct Cloudflared: Decodable {
-        let status: String
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case hostID = "host_id"
-        case reportedAt = "reported_at"
-        case agentVersion = "agent_version"
-        case host, guests, cloudflared
-        case storageTargets = "storage_targets"
-        case backups
-        case restoreTests = "restore_tests"
-        case pbsSnapshots = "pbs_snapshots"
-        case auditTail = "audit_tail"
-    }
-
-    /// The arrays the contract reserves: accepted empty or absent, stored as sent.
-    static let reservedArrays: [CodingKeys] = [.storageTargets, .backups, .restoreTests, .pbsSnapshots, .auditTail]
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        hostID = try container.decode(String.self, forKey: .hostID)
-        guard !hostID.isEmpty else { throw ValidationFailure("host_id: must not be empty") }
-        reportedAt = try FieldRules.timestamp(container, .reportedAt, name: "reported_at")
-        reportedAtText = Timestamp.format(reportedAt)
-        agentVersion = try container.decode(String.self, forKey: .agentVersion)
-        guard !agentVersion.isEmpty else { throw ValidationFailure("agent_version: must not be empty") }
-        host = try container.decode(Machine.self, forKey: .host)
-        guests = try container.decode([ReportedGuest].self, forKey: .guests)
-        var seen = Set<Int>()
-        for (index, guest) in guests.enumerated() where !seen.insert(guest.vmid).inserted {
-            throw ValidationFailure("guests[\(index)].vmid: \(guest.vmid) appears twice in this report")
-        }
-        cloudflaredStatus = try container.decodeIfPresent(Cloudflared.self, forKey: .cloudflared)?.status
-        for key in Self.reservedArrays {
-            try FieldRules.arrayIfPresent(container, key)
-        }
     }
 
     /// Guests whose status is exactly `running`.

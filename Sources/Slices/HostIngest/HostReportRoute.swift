@@ -25,7 +25,12 @@ struct HostReportRoute: Sendable {
         let principal = try request.requirePrincipal()
         let bootstrapAllowed = principal.isGlobal ? try await flags.isEnabled(HostIngestVocabulary.globalKeyBootstrap) : false
         guard HostAuthCheck.admits(principal, bootstrapAllowed: bootstrapAllowed) else { throw HubError.unauthorized }
-        let report = try request.decode(HostReport.self, errorCode: "invalid_report")
+        let report: HostReport
+        do {
+            report = try HostReport(body: request.body)
+        } catch {
+            throw HubError.badRequest("invalid_report", error.message)
+        }
         let hostID: String
         let customerID: String
         switch try HostAuthCheck.check(principal, bodyHostID: report.hostID, bootstrapAllowed: bootstrapAllowed) {

@@ -1,0 +1,17 @@
+/// One open container of a ``JSONReader``: enough to know whether a comma is due and
+/// to name the value being read in an error's path, and nothing that costs a copy.
+struct JSONFrame: Sendable {
+    let isObject: Bool
+    /// Members or elements begun so far.
+    var count = 0
+    /// Where the current member's key starts (its opening quote), so that a path can
+    /// spell it when an error needs it; -1 until the key has been read.
+    var keyOffset = -1
+
+    init(isObject: Bool) {
+        self.isObject = isObject
+    }
+
+    /// The frame outside every container, where the one top-level value is read.
+    static let topLevel = JSONFrame(isObject: false)
+}

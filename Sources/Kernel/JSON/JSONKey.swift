@@ -1,0 +1,37 @@
+/// The key of an object member, as bytes: comparing it with a known name costs no
+/// `String`, which matters when every member of every report is compared.
+///
+/// Compare with `==` or match it in a `switch` against string literals:
+///
+/// ```swift
+/// switch key {
+/// case "host_id": hostID = try reader.readString()
+/// default: try reader.skipValue()
+/// }
+/// ```
+public struct JSONKey: Sendable, Hashable, CustomStringConvertible {
+    /// The key's UTF-8 bytes, escapes already decoded: `"\u0061"` is the key `a`.
+    public let utf8: ArraySlice<UInt8>
+
+    public init(utf8: ArraySlice<UInt8>) {
+        self.utf8 = utf8
+    }
+
+    /// The key as a string, for keys the caller keeps.
+    public var string: String { String(decoding: utf8, as: UTF8.self) }
+
+    public var description: String { string }
+
+    public static func == (key: JSONKey, name: StaticString) -> Bool {
+        name.withUTF8Buffer { name in
+            key.utf8.count == name.count && key.utf8.withUnsafeBufferPointer { key in
+                for index in 0..<name.count where key[index] != name[index] { return false }
+                return true
+            }
+        }
+    }
+
+    public static func ~= (name: StaticString, key: JSONKey) -> Bool {
+        key == name
+    }
+}
