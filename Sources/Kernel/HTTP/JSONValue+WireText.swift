@@ -4,36 +4,36 @@
 /// row. Fractional numbers, rare in what the hub stores, still go through the encoder so
 /// their digits stay exactly the encoder's.
 extension JSONValue {
-    func write(into text: inout String) throws {
+    func write(into bytes: inout [UInt8]) throws {
         switch self {
         case .null:
-            text += "null"
+            bytes += "null".utf8
         case .bool(let value):
-            text += value ? "true" : "false"
+            bytes += (value ? "true" : "false").utf8
         case .number(let value):
             if let whole = Self.wholeNumber(value) {
-                text += String(whole)
+                bytes += String(whole).utf8
             } else {
-                text += String(decoding: try WireJSON.makeEncoder().encode(value), as: UTF8.self)
+                bytes += try WireJSON.makeEncoder().encode(value)
             }
         case .string(let value):
-            Self.write(value, into: &text)
+            Self.write(value, into: &bytes)
         case .array(let items):
-            text += "["
+            bytes.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { text += "," }
-                try item.write(into: &text)
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                try item.write(into: &bytes)
             }
-            text += "]"
+            bytes.append(UInt8(ascii: "]"))
         case .object(let members):
-            text += "{"
+            bytes.append(UInt8(ascii: "{"))
             for (index, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-                if index > 0 { text += "," }
-                Self.write(key, into: &text)
-                text += ":"
-                try members[key]!.write(into: &text)
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                Self.write(key, into: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                try members[key]!.write(into: &bytes)
             }
-            text += "}"
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
@@ -42,34 +42,41 @@ extension JSONValue {
         value.rounded() == value && abs(value) < 1e15 ? Int64(value) : nil
     }
 
-    static func write(_ string: String, into text: inout String) {
-        text += "\""
+    static func write(_ string: String, into bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
         // Only ASCII bytes are ever escaped, and no byte of a longer UTF-8 sequence is
         // ASCII, so a string without such bytes goes in whole.
-        if string.utf8.contains(where: { escape($0) != nil }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(string.utf8.count + 16)
+        if string.utf8.contains(where: needsEscape) {
             for byte in string.utf8 {
-                if let escaped = escape(byte) { bytes += escaped.utf8 } else { bytes.append(byte) }
+                if needsEscape(byte) { appendEscaped(byte, to: &bytes) } else { bytes.append(byte) }
             }
-            text += String(decoding: bytes, as: UTF8.self)
         } else {
-            text += string
+            bytes += string.utf8
         }
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 
-    private static func escape(_ byte: UInt8) -> String? {
-        switch byte {
-        case UInt8(ascii: "\""): "\\\""
-        case UInt8(ascii: "\\"): "\\\\"
-        case UInt8(ascii: "\n"): "\\n"
-        case UInt8(ascii: "\r"): "\\r"
-        case UInt8(ascii: "\t"): "\\t"
-        case 0x08: "\\b"
-        case 0x0C: "\\f"
-        case 0..<0x20: "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    private static func appendEscaped(_ byte: UInt8, to bytes: inout [UInt8]) {
+        let short: UInt8? = switch byte {
+        case UInt8(ascii: "\""): UInt8(ascii: "\"")
+        case UInt8(ascii: "\\"): UInt8(ascii: "\\")
+        case UInt8(ascii: "\n"): UInt8(ascii: "n")
+        case UInt8(ascii: "\r"): UInt8(ascii: "r")
+        case UInt8(ascii: "\t"): UInt8(ascii: "t")
+        case 0x08: UInt8(ascii: "b")
+        case 0x0C: UInt8(ascii: "f")
         default: nil
+        }
+        bytes.append(UInt8(ascii: "\\"))
+        if let short {
+            bytes.append(short)
+        } else {
+            let hex = Array("0123456789abcdef".utf8)
+            bytes += [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
         }
     }
 }
@@ -77,8 +84,9 @@ extension JSONValue {
 extension WireJSON {
     /// `value` as the hub's JSON; the same text as the generic ``encodeString(_:)``, faster.
     public static func encodeString(_ value: JSONValue) throws -> String {
-        var text = ""
-        try value.write(into: &text)
-        return text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        try value.write(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -58,7 +58,8 @@ public struct DeadMansSwitch: Checker {
         guard !candidates.isEmpty else { return }
         let nowText = Timestamp.format(now)
         // Bounded transactions: after an outage thousands of subjects move at once, and
-        // one transaction for all of them would hold the writer that ingest waits for.
+        // one transaction for all of them would hold the writer that ingest waits for (a
+        // chunk takes about 7 ms, and each waits its turn behind the ingest batches).
         // They do not wait for the disk: a move lost to a power cut is made again by the
         // next tick, and a flush per chunk would cost more than the moves.
         for start in stride(from: 0, to: candidates.count, by: Self.transitionsPerTransaction) {
@@ -69,7 +70,7 @@ public struct DeadMansSwitch: Checker {
         }
     }
 
-    static let transitionsPerTransaction = 200
+    static let transitionsPerTransaction = 500
 
     private func move(_ subjects: [String], staleBefore: String, downBefore: String, now: String, in db: Database) throws {
         // Read again inside the write, the whole chunk in one statement: a report may have
