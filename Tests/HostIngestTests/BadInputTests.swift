@@ -72,12 +72,12 @@ import Testing
 /// Reproducible bad requests: a valid report or admin body taken apart at random, or
 /// garbage; bad ids in paths; bad Authorization headers.
 struct BadRequestGenerator {
-    private var state: UInt64
+    private var random: SplitMix64
     let hostID: String
     let keys: [String]
 
     init(seed: UInt64, hostID: String, keys: [String]) {
-        self.state = seed
+        self.random = SplitMix64(seed: seed)
         self.hostID = hostID
         self.keys = keys
     }
@@ -88,16 +88,7 @@ struct BadRequestGenerator {
         let body: [UInt8]
     }
 
-    /// SplitMix64: small, fast, and the same sequence on every machine.
-    mutating func nextWord() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(below bound: Int) -> Int { Int(nextWord() % UInt64(bound)) }
+    mutating func next(below bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
     mutating func pick<T>(_ items: [T]) -> T { items[next(below: items.count)] }
 
     mutating func request(for endpoint: BadInputTests.Endpoint) -> Generated {

@@ -1,28 +1,17 @@
 import Foundation
+import HubTestSupport
 import Kernel
 import Testing
 
 /// The direct writer of ``JSONValue`` must produce exactly the encoder's bytes: stored
 /// payloads are compared as text, and a differing byte would read as a changed value.
 @Suite struct JSONValueWireTextTests {
-    /// A deterministic generator, so a failure names a seed that reproduces it.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let awkwardScalars: [Unicode.Scalar] = [
         "\"", "\\", "/", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{01}", "\u{1F}", "\u{7F}",
         "\u{2028}", "é", "😀", "a", "Z", "_", "1", " ",
     ]
 
-    static func string(_ random: inout SplitMix) -> String {
+    static func string(_ random: inout SplitMix64) -> String {
         var text = String.UnicodeScalarView()
         for _ in 0..<Int.random(in: 0...8, using: &random) {
             text.append(awkwardScalars.randomElement(using: &random)!)
@@ -30,7 +19,7 @@ import Testing
         return String(text)
     }
 
-    static func number(_ random: inout SplitMix) -> Double {
+    static func number(_ random: inout SplitMix64) -> Double {
         switch Int.random(in: 0..<6, using: &random) {
         case 0: Double(Int.random(in: -1000...1000, using: &random))
         case 1: Double(Int64.random(in: -(1 << 53)...(1 << 53), using: &random))
@@ -41,7 +30,7 @@ import Testing
         }
     }
 
-    static func value(_ random: inout SplitMix, depth: Int = 0) -> JSONValue {
+    static func value(_ random: inout SplitMix64, depth: Int = 0) -> JSONValue {
         switch Int.random(in: 0..<(depth > 3 ? 4 : 6), using: &random) {
         case 0: .null
         case 1: .bool(Bool.random(using: &random))
@@ -62,7 +51,7 @@ import Testing
 
     @Test(arguments: 0..<20)
     func writesTheEncodersBytes(seed: UInt64) throws {
-        var random = SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         for _ in 0..<250 {
             let value = Self.value(&random)
             #expect(try WireJSON.encodeString(value) == Self.encoderText(value), "seed \(seed): \(value)")
