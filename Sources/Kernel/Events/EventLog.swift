@@ -49,7 +49,9 @@ public final class EventLog: Sendable {
         }
         try db.cachedStatement(sql: """
             INSERT INTO kernel_events (customer_id, type, subject, payload_json, created_at)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, ? FROM json_each(?) ORDER BY key
+            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+                json_extract(value, '$[3]'), ?
+            FROM json_each(?) ORDER BY key
             """).execute(arguments: [createdAt, try WireJSON.encodeString(JSONValue.array(rows))])
         // One INSERT in a write transaction numbers its rows one after another (the table
         // is AUTOINCREMENT and nobody else writes meanwhile), so the last id gives them all.

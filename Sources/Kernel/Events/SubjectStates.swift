@@ -38,7 +38,8 @@ public enum SubjectStates {
         // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT.
         try db.cachedStatement(sql: """
             INSERT INTO kernel_subject_states (checker, subject, customer_id, state, changed_at)
-            SELECT ?, value ->> 0, value ->> 1, value ->> 2, ? FROM json_each(?) WHERE true
+            SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), ?
+            FROM json_each(?) WHERE true
             ON CONFLICT(checker, subject) DO UPDATE SET state = excluded.state, customer_id = excluded.customer_id,
                 changed_at = excluded.changed_at
             """).execute(arguments: [checker, now, try WireJSON.encodeString(rows)])
