@@ -116,3 +116,36 @@ struct CodableHostReport: Sendable, Decodable {
         }
     }
 }
+
+/// The shape checks only the reference report still uses: the hub's own bodies are read
+/// with ``JSONReader`` now.
+extension FieldRules {
+    /// An optional object, checked for its shape only (its members are kept raw).
+    /// Opening a nested container costs nothing per member, unlike decoding them.
+    static func objectIfPresent<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key) throws {
+        guard container.contains(key), try !container.decodeNil(forKey: key) else { return }
+        _ = try container.nestedContainer(keyedBy: AnyMemberKey.self, forKey: key)
+    }
+
+    /// An optional array, checked for its shape only.
+    static func arrayIfPresent<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key) throws {
+        guard container.contains(key), try !container.decodeNil(forKey: key) else { return }
+        _ = try container.nestedUnkeyedContainer(forKey: key)
+    }
+}
+
+/// A coding key for any member name.
+struct AnyMemberKey: CodingKey {
+    let stringValue: String
+    let intValue: Int?
+
+    init(stringValue: String) {
+        self.stringValue = stringValue
+        self.intValue = nil
+    }
+
+    init(intValue: Int) {
+        self.stringValue = String(intValue)
+        self.intValue = intValue
+    }
+}

@@ -12,19 +12,6 @@ public enum FieldRules {
         return date
     }
 
-    /// An optional object, checked for its shape only (its members are kept raw).
-    /// Opening a nested container costs nothing per member, unlike decoding them.
-    public static func objectIfPresent<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key) throws {
-        guard container.contains(key), try !container.decodeNil(forKey: key) else { return }
-        _ = try container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: key)
-    }
-
-    /// An optional array, checked for its shape only.
-    public static func arrayIfPresent<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key) throws {
-        guard container.contains(key), try !container.decodeNil(forKey: key) else { return }
-        _ = try container.nestedUnkeyedContainer(forKey: key)
-    }
-
     /// A required whole number within `range`; fractions, strings and numbers beyond
     /// 64 bits are refused by name.
     public static func integer<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key, name: String, in range: ClosedRange<Int>) throws -> Int {
