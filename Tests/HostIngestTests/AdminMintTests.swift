@@ -60,6 +60,22 @@ import Testing
         #expect(reply.errorCode == "not_found")
     }
 
+    @Test func withAdminMintOffACallerWithoutTheGlobalKeyLearnsNothingOfTheFlag() async throws {
+        let fixture = try await HostIngestFixture.make()
+        try await fixture.hub.runtime.flags.set(HostIngestVocabulary.adminMint, enabled: false, customers: [], actor: "test")
+        let (anonymous, customer, global) = try await fixture.hub.withClient { client in
+            (
+                try await client.send(.post, "/api/v1/admin/hosts", json: ["customer_id": "acme"]),
+                try await client.send(.post, "/api/v1/admin/hosts", key: fixture.customerKey, json: ["customer_id": "acme"]),
+                try await client.send(.post, "/api/v1/admin/hosts", key: TestHub.globalKey, json: ["customer_id": "acme"])
+            )
+        }
+        // The same answers as while the flag is on: the key decides, not the switch.
+        #expect(anonymous.status == 401)
+        #expect(customer.status == 403)
+        #expect(global.status == 404)
+    }
+
     @Test func adminMintSwitchedOffByAnotherProcessAnswers404WithoutRestart() async throws {
         let fixture = try await HostIngestFixture.make()
         #expect(try await fixture.mintHost().id.hasPrefix("acme-"))

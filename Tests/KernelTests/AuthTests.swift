@@ -157,4 +157,19 @@ struct ToyFailure: Error, CustomStringConvertible {
             #expect(again == .ok)
         }
     }
+
+    @Test func aGlobalKeyFileLeftReadableByOthersIsClosedAndStillUsed() async throws {
+        try await withDataDirectory { directory in
+            let file = directory.appendingPathComponent("global-api-key")
+            let key = String(repeating: "5e", count: 32)
+            try (key + "\n").write(to: file, atomically: false, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+            let hub = try await startHub(in: directory, catalogue: [AuthToys.slice], globalAPIKey: nil)
+            #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int == 0o600)
+            let status = try await hub.withClient { client in
+                try await client.execute(uri: "/toy/admin", method: .get, headers: bearer(key)).status
+            }
+            #expect(status == .ok)
+        }
+    }
 }

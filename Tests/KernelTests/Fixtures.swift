@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HubTestSupport
 import HTTPTypes
 import Hummingbird
@@ -27,12 +28,22 @@ final class Recorder<Value: Sendable>: Sendable {
 func toySlice(
     _ name: String = "toy", number: Int = 1, requires: [String] = [], migrations: [Migration] = [],
     flags: [FlagDefinition] = [], eventTypes: [String] = [], prunedTables: [PruneTarget] = [],
+    cohortMembers: (any CohortMembers)? = nil,
     parts: @escaping @Sendable (SliceEnvironment) -> SliceParts = { _ in SliceParts() }
 ) -> Slice {
     Slice(
         name: name, number: number, summary: "a toy slice for tests", requires: requires, migrations: migrations,
-        flags: flags, eventTypes: eventTypes, prunedTables: prunedTables, assemble: { parts($0) }
+        flags: flags, eventTypes: eventTypes, prunedTables: prunedTables, cohortMembers: cohortMembers, assemble: { parts($0) }
     )
+}
+
+/// The customers a toy slice owns, for flag cohorts.
+struct ToyCustomers: CohortMembers {
+    let known: Set<String>
+
+    func unknown(_ customerIDs: [String], in db: Database) throws -> [String] {
+        customerIDs.filter { !known.contains($0) }
+    }
 }
 
 /// A hub on `directory` with `catalogue`, `enabled` of it switched on (all by default).

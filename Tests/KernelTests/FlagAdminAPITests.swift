@@ -149,4 +149,33 @@ import Testing
             #expect(try await hub.runtime.flags.state(of: "toy_switch").source == .default)
         }
     }
+
+    @Test func aCohortNamingNoCustomerIsRefusedAndChangesNothing() async throws {
+        try await withDataDirectory { directory in
+            let hub = try await startHub(in: directory, catalogue: [FlagToys.slice])
+            let answer = try await hub.withClient { client in
+                try await client.execute(
+                    uri: "/api/v1/admin/flags/toy_cohort", method: .put, headers: bearer(globalKey),
+                    body: body(#"{"enabled": true, "customers": ["acme", "acmee"]}"#)
+                )
+            }
+            #expect(answer.status == .badRequest)
+            #expect(answer.errorCode == "unknown_customer")
+            #expect(answer.text.contains("acmee"))
+            #expect(!answer.text.contains("'acme'"))
+            #expect(try await hub.runtime.flags.state(of: "toy_cohort").source == .default)
+            let audited = try await hub.runtime.database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM kernel_flag_audit") }
+            #expect(audited == 0)
+        }
+    }
+
+    @Test func withoutASliceThatOwnsCustomersNoCohortCanBeSet() async throws {
+        try await withDataDirectory { directory in
+            let slice = toySlice(flags: FlagToys.flags)
+            let hub = try await startHub(in: directory, catalogue: [slice])
+            await #expect(throws: FlagError.unknownCustomers("toy_cohort", ["acme"])) {
+                try await hub.runtime.flags.set("toy_cohort", enabled: true, customers: ["acme"], actor: "test")
+            }
+        }
+    }
 }

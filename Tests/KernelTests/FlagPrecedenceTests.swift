@@ -16,7 +16,7 @@ enum FlagToys {
     ]
 
     static var slice: Slice {
-        toySlice(flags: flags) { _ in
+        toySlice(flags: flags, cohortMembers: ToyCustomers(known: ["acme", "globex", "initech"])) { _ in
             SliceParts(routes: [SliceRoute(.get, "/toy/gated", access: .open, gate: "toy_switch") { _ in try .json(["gated": "open"]) }])
         }
     }

@@ -23,6 +23,8 @@ public final class FlagBook: Sendable {
     /// every reader of flags (checkers too), not only request handling.
     private let changes: ChangeBeacon
     private let clock: any HubClock
+    /// Checks the customers a cohort names; without it no cohort can be set.
+    private let cohortMembers: (any CohortMembers)?
     private let runtime = Mutex<[String: RuntimeValue]?>(nil)
 
     struct RuntimeValue: Sendable, Codable, Equatable {
@@ -35,7 +37,8 @@ public final class FlagBook: Sendable {
     /// ``HubRuntime``, before the database is opened.
     public init(
         flags: [Registered], enabledSlices: Set<String>,
-        overrides: [String: Bool], database: HubDatabase, beacon: ChangeBeacon, clock: any HubClock
+        overrides: [String: Bool], database: HubDatabase, beacon: ChangeBeacon, clock: any HubClock,
+        cohortMembers: (any CohortMembers)? = nil
     ) {
         var byName: [String: Registered] = [:]
         for flag in flags { byName[flag.definition.name] = flag }
@@ -47,6 +50,7 @@ public final class FlagBook: Sendable {
         self.beacon = beacon
         self.changes = beacon.observer()
         self.clock = clock
+        self.cohortMembers = cohortMembers
     }
 
     /// Whether `name` is on, for `customerID` when the flag targets a cohort.
@@ -66,7 +70,8 @@ public final class FlagBook: Sendable {
         return order.compactMap { registered[$0] }.map { resolve($0, runtime: values[$0.definition.name]) }
     }
 
-    /// Persists a runtime value and its audit row in one transaction.
+    /// Persists a runtime value and its audit row in one transaction. Every customer of a
+    /// cohort must exist (checked in the same transaction).
     @discardableResult
     public func set(_ name: String, enabled: Bool, customers: [String], actor: String) async throws -> FlagState {
         guard let flag = registered[name] else { throw FlagError.unknownFlag(name) }
@@ -76,7 +81,12 @@ public final class FlagBook: Sendable {
         let before = try await state(of: name)
         let value = RuntimeValue(enabled: enabled, customers: Array(Set(customers)).sorted())
         let now = Timestamp.format(clock.now())
+        let cohortMembers = self.cohortMembers
         try await database.pool.write { db in
+            if !value.customers.isEmpty {
+                let unknown = try cohortMembers?.unknown(value.customers, in: db) ?? value.customers
+                guard unknown.isEmpty else { throw FlagError.unknownCustomers(name, unknown.sorted()) }
+            }
             try db.execute(
                 sql: """
                     INSERT INTO kernel_flags (name, enabled, customers_json, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
@@ -148,6 +158,7 @@ public enum FlagError: Error, Equatable, CustomStringConvertible {
     case retired(String)
     case notCohortCapable(String)
     case cohortWhileOff(String)
+    case unknownCustomers(String, [String])
 
     public var description: String {
         switch self {
@@ -155,6 +166,7 @@ public enum FlagError: Error, Equatable, CustomStringConvertible {
         case .retired(let name): "flag '\(name)' is retired and cannot be set"
         case .notCohortCapable(let name): "flag '\(name)' cannot target a list of customers"
         case .cohortWhileOff(let name): "flag '\(name)': a customer list only makes sense with enabled=true"
+        case .unknownCustomers(let name, let ids): "flag '\(name)': no customer \(ids.map { "'\($0)'" }.joined(separator: ", "))"
         }
     }
 
@@ -163,6 +175,7 @@ public enum FlagError: Error, Equatable, CustomStringConvertible {
         case .unknownFlag: .notFound(description)
         case .retired: .conflict("flag_retired", description)
         case .notCohortCapable, .cohortWhileOff: .badRequest("invalid_flag", description)
+        case .unknownCustomers: .badRequest("unknown_customer", description)
         }
     }
 }

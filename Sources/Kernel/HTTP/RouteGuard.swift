@@ -1,27 +1,28 @@
 import Hummingbird
 import NIOCore
 
-/// Everything the kernel does for a route before its handler: the flag gate, the key
-/// check, reading the body within its limit. (Flags and keys notice changes made by
+/// Everything the kernel does for a route before its handler: the key check, the flag
+/// gate, reading the body within its limit. (Flags and keys notice changes made by
 /// other processes themselves.)
+///
+/// The key is checked before the gate: a caller without a key must not learn which
+/// switches are on (a gated route answers 401 to it either way, 404 only to a caller
+/// allowed to know that the route is off).
 struct RouteGuard: Sendable {
     let auth: AuthRegistry
     let flags: FlagBook
 
     func respond(to request: Request, context: BasicRequestContext, route: SliceRoute) async throws -> Response {
+        let principal = try await authorize(request, access: route.access)
         if let gate = route.gate, try await !flags.isEnabled(gate) {
             throw HubError.notFound()
         }
-        let principal = try await authorize(request, access: route.access)
         let body = try await readBody(request, limit: route.bodyLimit)
         var query: [String: String] = [:]
         for (name, value) in request.uri.queryParameters where query[String(name)] == nil {
             query[String(name)] = String(value)
         }
-        var parameters: [String: String] = [:]
-        for (name, value) in context.parameters {
-            parameters[String(name)] = String(value)
-        }
+        let parameters = try PathParameters.decoded(context.parameters)
         let hubRequest = HubRequest(
             method: request.method, path: request.uri.path, pathParameters: parameters, query: query,
             headers: request.headers, body: body, principal: principal, logger: context.logger

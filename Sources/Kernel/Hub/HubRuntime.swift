@@ -35,7 +35,12 @@ public final class HubRuntime: Sendable {
         for name in configuration.flagOverrides.keys where !knownFlags.contains(name) {
             throw ConfigurationError("unknown flag '\(name)' in HUB_FLAGS")
         }
-        try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
+        try PrivateDirectory.create(at: configuration.dataDirectory)
+        if PrivateDirectory.isOpenToOthers(configuration.dataDirectory) {
+            logger.warning(
+                "the data folder is open to other users; chmod 700 it", metadata: ["folder": "\(configuration.dataDirectory.path)"]
+            )
+        }
         let database = try HubDatabase.open(at: configuration.databaseFile)
         let beacon = ChangeBeacon(dataDirectory: configuration.dataDirectory)
         self.configuration = configuration
@@ -51,7 +56,7 @@ public final class HubRuntime: Sendable {
         self.flags = FlagBook(
             flags: slices.flatMap { slice in slice.flags.map { FlagBook.Registered(slice: slice.name, definition: $0) } },
             enabledSlices: enabledNames, overrides: configuration.flagOverrides,
-            database: database, beacon: beacon, clock: clock
+            database: database, beacon: beacon, clock: clock, cohortMembers: slices.lazy.compactMap(\.cohortMembers).first
         )
         self.events = EventLog(registeredTypes: Set(slices.flatMap(\.eventTypes)), database: database, clock: clock)
         self.migrator = Migrator(

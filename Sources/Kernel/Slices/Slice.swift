@@ -27,6 +27,8 @@ public struct Slice: Sendable {
     public let eventTypes: [String]
     /// Raw-report tables whose old rows the daily prune deletes.
     public let prunedTables: [PruneTarget]
+    /// The customers flag cohorts may name, declared by the slice that owns customers.
+    public let cohortMembers: (any CohortMembers)?
     /// Builds what runs: called once per start, with the enabled hub around it.
     public let assemble: @Sendable (SliceEnvironment) async throws -> SliceParts
 
@@ -39,6 +41,7 @@ public struct Slice: Sendable {
         flags: [FlagDefinition] = [],
         eventTypes: [String] = [],
         prunedTables: [PruneTarget] = [],
+        cohortMembers: (any CohortMembers)? = nil,
         assemble: @escaping @Sendable (SliceEnvironment) async throws -> SliceParts
     ) {
         self.name = name
@@ -49,6 +52,7 @@ public struct Slice: Sendable {
         self.flags = flags
         self.eventTypes = eventTypes
         self.prunedTables = prunedTables
+        self.cohortMembers = cohortMembers
         self.assemble = assemble
     }
 }

@@ -4,6 +4,10 @@ import GRDB
 /// The hub's SQLite database: WAL, one writer, concurrent readers, foreign keys on,
 /// `synchronous=FULL` (an acknowledged commit survives power loss), and a busy timeout
 /// so a command-line process and the server can share the file.
+///
+/// The file holds webhook secrets and key hashes, so it and its `-wal` and `-shm`
+/// companions are readable by the hub's user only (SQLite gives the companions the
+/// database file's mode).
 public struct HubDatabase: Sendable {
     public let pool: DatabasePool
     public let file: URL
@@ -16,7 +20,12 @@ public struct HubDatabase: Sendable {
     public static let writerCacheKiB = 32 * 1024
 
     public static func open(at file: URL, readerCount: Int = 4) throws -> HubDatabase {
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try PrivateDirectory.create(at: file.deletingLastPathComponent())
+        // SQLite would create the file 0644; an empty file is an empty database to it.
+        _ = try PrivateFile.createEmpty(at: file)
+        for companion in ["", "-wal", "-shm"] {
+            PrivateFile.restrict(URL(fileURLWithPath: file.path + companion))
+        }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -46,7 +55,10 @@ public struct HubDatabase: Sendable {
 
     /// A consistent copy of the whole database, taken while it stays online.
     public func backup(to destination: URL) async throws {
-        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try PrivateDirectory.create(at: destination.deletingLastPathComponent())
+        // `VACUUM INTO` fills an empty file; created here, the copy is private from its
+        // first byte.
+        _ = try PrivateFile.createEmpty(at: destination)
         try await pool.writeWithoutTransaction { db in
             try db.execute(sql: "VACUUM INTO ?", arguments: [destination.path])
         }

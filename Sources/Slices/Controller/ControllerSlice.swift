@@ -17,6 +17,7 @@ public enum ControllerSlice {
             PruneTarget(table: "reports", timeColumn: "received_at"),
             PruneTarget(table: "webhook_outbox", timeColumn: "created_at"),
         ],
+        cohortMembers: CustomerDirectory(),
         assemble: { environment in
             let store = CustomerStore(database: environment.database, clock: environment.clock)
             let configuration = environment.configuration

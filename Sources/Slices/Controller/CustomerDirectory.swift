@@ -2,8 +2,9 @@ import GRDB
 import Kernel
 
 /// What the controller slice exports about customers to other slices: whether one
-/// exists and its status. Other slices read customers only through this.
-public struct CustomerDirectory: Sendable {
+/// exists and its status. Other slices read customers only through this; the kernel
+/// asks it whether a flag's cohort names real customers.
+public struct CustomerDirectory: CohortMembers {
     public init() {}
 
     public func customer(_ customerID: String, in db: Database) throws -> Customer? {
@@ -14,5 +15,14 @@ public struct CustomerDirectory: Sendable {
     public func isBlocked(_ customerID: String, in db: Database) throws -> Bool {
         try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM customer_configs WHERE customer_id = ?"), arguments: [customerID])
             == Customer.Status.blocked.rawValue
+    }
+
+    public func unknown(_ customerIDs: [String], in db: Database) throws -> [String] {
+        let placeholders = databaseQuestionMarks(count: customerIDs.count)
+        let known = try String.fetchSet(
+            db, sql: "SELECT customer_id FROM customer_configs WHERE customer_id IN (\(placeholders))",
+            arguments: StatementArguments(customerIDs)
+        )
+        return customerIDs.filter { !known.contains($0) }
     }
 }

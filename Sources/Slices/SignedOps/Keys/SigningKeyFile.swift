@@ -4,9 +4,8 @@ import Kernel
 /// `$HUB_DATA_DIR/ops-signing-key.pem`: the active signing key, PKCS#8 PEM, mode 0600.
 ///
 /// The file is the truth about which key signs; the database only records public keys.
-/// Writes go to a temporary file first and then take the name in one step, so a reader
-/// (the server, while `hub keys rotate` runs) sees the old key or the new one, never half
-/// a file.
+/// Writes go through ``PrivateFile``: a reader (the server, while `hub keys rotate` runs)
+/// sees the old key or the new one, never half a file, and nobody else ever sees it.
 struct SigningKeyFile: Sendable {
     static let fileName = "ops-signing-key.pem"
     let url: URL
@@ -50,50 +49,11 @@ struct SigningKeyFile: Sendable {
     /// Writes `key` unless a file exists already (then another process won the race and
     /// its key stands); answers whether this one was written.
     func create(_ key: SigningKey) throws -> Bool {
-        let temporary = try writeTemporary(key)
-        defer { unlink(temporary) }
-        guard link(temporary, url.path) == 0 else {
-            if errno == EEXIST { return false }
-            throw ConfigurationError("cannot create the ops signing key \(url.path): \(String(cString: strerror(errno)))")
-        }
-        syncDirectory()
-        return true
+        try PrivateFile.create(at: url, contents: Array(key.pem.utf8))
     }
 
     /// Puts `key` in place of the current one.
     func replace(with key: SigningKey) throws {
-        let temporary = try writeTemporary(key)
-        guard rename(temporary, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw ConfigurationError("cannot replace the ops signing key \(url.path): \(reason)")
-        }
-        syncDirectory()
-    }
-
-    private func writeTemporary(_ key: SigningKey) throws -> String {
-        let directory = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent(".\(Self.fileName).\(UUID().uuidString)").path
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else {
-            throw ConfigurationError("cannot write a key file in \(directory.path): \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        fchmod(descriptor, 0o600)
-        let bytes = Array(key.pem.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count, fsync(descriptor) == 0 else {
-            unlink(path)
-            throw ConfigurationError("cannot write a key file in \(directory.path): \(String(cString: strerror(errno)))")
-        }
-        return path
-    }
-
-    private func syncDirectory() {
-        let descriptor = open(url.deletingLastPathComponent().path, O_RDONLY)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
+        try PrivateFile.replace(at: url, contents: Array(key.pem.utf8))
     }
 }
