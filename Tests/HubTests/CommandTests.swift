@@ -63,6 +63,21 @@ import Testing
         }
     }
 
+    @Test func aCohortNamingNoCustomerFailsWithOneLineAndChangesNothing() async throws {
+        try await withDataDirectory { directory in
+            _ = try await HubProcess.run(["customers", "add", "acme"], dataDirectory: directory)
+            let set = try await HubProcess.run(
+                ["flags", "set", "auto_block_on_deadline", "on", "--customers", "acme,acmee"], dataDirectory: directory
+            )
+            #expect(set.status != 0)
+            #expect(set.stderrLines.count == 1, "stderr was: \(set.stderr)")
+            #expect(set.stderr.contains("'acmee'"))
+            let listed = try await HubProcess.run(["flags", "list", "--json"], dataDirectory: directory)
+            let flags = try #require(try printedJSON(listed)["flags"] as? [[String: Any]])
+            #expect(flags.first { $0["name"] as? String == "auto_block_on_deadline" }?["source"] as? String == "default")
+        }
+    }
+
     @Test func hubFlagsOverrideIsListedAsEnvironment() async throws {
         try await withDataDirectory { directory in
             let listed = try await HubProcess.run(["flags", "list", "--json"], dataDirectory: directory, environment: ["HUB_FLAGS": "webhooks_allow_private_targets=on"])

@@ -172,4 +172,20 @@ struct ToyFailure: Error, CustomStringConvertible {
             #expect(status == .ok)
         }
     }
+
+    @Test func aDataFolderOpenToOthersIsNamedAtStartAndLeftAsTheOperatorMadeIt() async throws {
+        try await withDataDirectory { directory in
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
+            let logs = LogCapture()
+            _ = try await startHub(in: directory, catalogue: [AuthToys.slice], logs: logs)
+            #expect(logs.text.contains("the data folder is open to other users"))
+            #expect(try FileManager.default.attributesOfItem(atPath: directory.path)[.posixPermissions] as? Int == 0o755)
+
+            let closed = directory.appendingPathComponent("fresh")
+            let quiet = LogCapture()
+            _ = try await startHub(in: closed, catalogue: [AuthToys.slice], logs: quiet)
+            #expect(try FileManager.default.attributesOfItem(atPath: closed.path)[.posixPermissions] as? Int == 0o700)
+            #expect(!quiet.text.contains("open to other users"))
+        }
+    }
 }

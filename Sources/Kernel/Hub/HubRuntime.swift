@@ -36,11 +36,6 @@ public final class HubRuntime: Sendable {
             throw ConfigurationError("unknown flag '\(name)' in HUB_FLAGS")
         }
         try PrivateDirectory.create(at: configuration.dataDirectory)
-        if PrivateDirectory.isOpenToOthers(configuration.dataDirectory) {
-            logger.warning(
-                "the data folder is open to other users; chmod 700 it", metadata: ["folder": "\(configuration.dataDirectory.path)"]
-            )
-        }
         let database = try HubDatabase.open(at: configuration.databaseFile)
         let beacon = ChangeBeacon(dataDirectory: configuration.dataDirectory)
         self.configuration = configuration
@@ -71,6 +66,13 @@ public final class HubRuntime: Sendable {
         if let pending = try await migrator.plan().first {
             throw pending.migration.kind == .destructive
                 ? MigrationError.destructiveRefused(id: pending.migration.id) : MigrationError.pending(id: pending.migration.id)
+        }
+        // Said once per start of the server, where the operator reads the log; the
+        // command line stays quiet (its errors are one line).
+        if PrivateDirectory.isOpenToOthers(configuration.dataDirectory) {
+            logger.warning(
+                "the data folder is open to other users; chmod 700 it", metadata: ["folder": "\(configuration.dataDirectory.path)"]
+            )
         }
         let environment = SliceEnvironment(
             database: database, writes: writes, flags: flags, events: events, clock: clock, configuration: configuration,
