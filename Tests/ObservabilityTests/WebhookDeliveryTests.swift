@@ -261,13 +261,7 @@ import Testing
             try await fixture.addCustomer("acme")
             _ = try await fixture.setWebhook("acme", to: receiver.url("/hook"))
             let event = try await fixture.emit("acme")
-            let flagged = try await fixture.hub.withClient { client in
-                try await client.send(
-                    .put, "/api/v1/admin/flags/\(ControllerVocabulary.webhooksAllowPrivateTargets)", key: TestHub.globalKey,
-                    json: ["enabled": false]
-                )
-            }
-            #expect(flagged.status == 200)
+            try await fixture.allowPrivateTargets(false)
 
             try await fixture.dispatcher.deliverDue()
             #expect(receiver.arrived.isEmpty, "a loopback target was called with the flag off")
