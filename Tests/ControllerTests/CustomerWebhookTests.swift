@@ -43,6 +43,39 @@ import Testing
         }
     }
 
+    /// The secret authenticates the hub to one receiver; a receiver elsewhere must not be
+    /// able to check (or forge) signatures with a secret the previous one knows.
+    @Test(arguments: [
+        ("https://hooks.example.com/acme", "https://hooks.example.net/acme", true),
+        ("https://hooks.example.com/acme", "http://hooks.example.com/acme", true),
+        ("https://hooks.example.com/acme", "https://hooks.example.com:8443/acme", true),
+        ("https://93.184.216.34/acme", "https://93.184.216.35/acme", true),
+        ("https://hooks.example.com/acme", "https://HOOKS.example.com:443/acme/v2?x=1", false),
+        ("https://hooks.example.com/acme", "https://hooks.example.com./other", false),
+        ("http://93.184.216.34/acme", "http://1572395042:80/acme", false),
+    ])
+    func movingTheWebhookToAnotherOriginRotatesTheSecret(from: String, to: String, rotates: Bool) async throws {
+        try await withControllerHub { hub in
+            _ = try await hub.createCustomer("acme")
+            let first = try await hub.patchCustomer(#"{"webhook_url": "\#(from)"}"#)
+            let original = try #require(try first.json()["webhook_secret"]?.stringValue)
+
+            let moved = try await hub.patchCustomer(#"{"webhook_url": "\#(to)"}"#)
+
+            #expect(moved.status == .ok)
+            let shown = try moved.json()["webhook_secret"]?.stringValue
+            let stored = try await hub.storedWebhook().secret
+            if rotates {
+                let replacement = try #require(shown, "moving to \(to) kept the secret \(from) knows")
+                #expect(replacement != original)
+                #expect(stored == replacement)
+            } else {
+                #expect(shown == nil)
+                #expect(stored == original)
+            }
+        }
+    }
+
     @Test func rotatingWithoutAWebhookURLIsRefused() async throws {
         try await withControllerHub { hub in
             _ = try await hub.createCustomer("acme")
