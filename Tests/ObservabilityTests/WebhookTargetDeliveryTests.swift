@@ -135,4 +135,41 @@ import Testing
             #expect(!text.contains(word), "notification_failed carries \(word): \(text)")
         }
     }
+
+    /// The retention prunes what is settled; a delivery still owed is kept, however old.
+    @Test func aPendingDeliveryOutlivesTheRetentionAndIsStillDelivered() async throws {
+        try await WebhookReceiver.with { receiver in
+            let fixture = try await WebhookFixture.make()
+            for customer in ["done", "gone", "waiting"] {
+                try await fixture.addCustomer(customer)
+                _ = try await fixture.setWebhook(customer, to: receiver.url("/\(customer)"))
+            }
+            receiver.script("/gone", [500])
+            receiver.script("/waiting", [500, 500])
+            let delivered = try await fixture.emit("done")
+            let cancelled = try await fixture.emit("gone")
+            let owed = try await fixture.emit("waiting")
+            try await fixture.dispatcher.deliverDue()
+            let removed = try await fixture.hub.withClient { client in
+                try await client.send(.patch, "/api/v1/admin/customers/gone", key: TestHub.globalKey, body: #"{"webhook_url": null}"#)
+            }
+            #expect(removed.status == 200)
+            // Past both retries (the first backoff is 5 s ± 20 %).
+            fixture.hub.clock.advance(by: 60)
+            try await fixture.dispatcher.deliverDue()
+            #expect(try await fixture.outbox(eventID: delivered.id)?.status == "delivered")
+            #expect(try await fixture.outbox(eventID: cancelled.id)?.status == "cancelled")
+            #expect(try await fixture.outbox(eventID: owed.id)?.status == "pending")
+
+            fixture.hub.clock.advance(by: 31 * 86_400)
+            await fixture.hub.hub.ticker.tick()
+
+            #expect(try await fixture.outbox(eventID: delivered.id) == nil, "a delivered row outlived the retention")
+            #expect(try await fixture.outbox(eventID: cancelled.id) == nil, "a cancelled row outlived the retention")
+            #expect(try await fixture.outbox(eventID: owed.id)?.status == "pending", "the prune dropped a delivery still owed")
+            try await fixture.dispatcher.deliverDue()
+            #expect(try await fixture.outbox(eventID: owed.id)?.status == "delivered")
+            #expect(receiver.answered.filter { $0.path == "/waiting" }.map(\.status) == [500, 500, 200])
+        }
+    }
 }
