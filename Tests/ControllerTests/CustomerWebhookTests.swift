@@ -7,35 +7,23 @@ import Kernel
 import Testing
 
 @Suite struct CustomerWebhookTests {
-    func patch(_ text: String, in hub: ControllerHub) async throws -> TestResponse {
-        try await hub.withClient { client in
-            try await client.execute(uri: "/api/v1/admin/customers/acme", method: .patch, headers: bearer(globalKey), body: body(text))
-        }
-    }
-
-    func storedSecret(_ hub: ControllerHub) async throws -> String? {
-        try await hub.database.pool.read { db in
-            try String.fetchOne(db, sql: "SELECT webhook_secret FROM customer_configs WHERE customer_id = 'acme'")
-        }
-    }
-
     @Test func secretIsReturnedWhenTheFirstWebhookURLIsSetAndNotAfterwards() async throws {
         try await withControllerHub { hub in
             _ = try await hub.createCustomer("acme")
 
-            let first = try await patch(#"{"webhook_url": "https://hooks.example.com/acme"}"#, in: hub)
+            let first = try await hub.patchCustomer(#"{"webhook_url": "https://hooks.example.com/acme"}"#)
             #expect(first.status == .ok)
             #expect(try first.json()["webhook_url"]?.stringValue == "https://hooks.example.com/acme")
             let secret = try #require(try first.json()["webhook_secret"]?.stringValue)
             #expect(APIKey.isWellFormed(secret))
-            #expect(try await storedSecret(hub) == secret)
+            #expect(try await hub.storedWebhook().secret == secret)
 
-            let moved = try await patch(#"{"webhook_url": "https://hooks.example.com/acme-2"}"#, in: hub)
+            let moved = try await hub.patchCustomer(#"{"webhook_url": "https://hooks.example.com/acme-2"}"#)
             #expect(moved.status == .ok)
             #expect(try moved.json()["webhook_secret"] == nil)
-            #expect(try await storedSecret(hub) == secret)
+            #expect(try await hub.storedWebhook().secret == secret)
 
-            let renamed = try await patch(#"{"name": "Acme"}"#, in: hub)
+            let renamed = try await hub.patchCustomer(#"{"name": "Acme"}"#)
             #expect(try renamed.json()["webhook_secret"] == nil)
         }
     }
@@ -43,37 +31,70 @@ import Testing
     @Test func rotatingReturnsANewSecret() async throws {
         try await withControllerHub { hub in
             _ = try await hub.createCustomer("acme")
-            let first = try await patch(#"{"webhook_url": "https://hooks.example.com/acme"}"#, in: hub)
+            let first = try await hub.patchCustomer(#"{"webhook_url": "https://hooks.example.com/acme"}"#)
             let original = try #require(try first.json()["webhook_secret"]?.stringValue)
 
-            let rotated = try await patch(#"{"rotate_webhook_secret": true}"#, in: hub)
+            let rotated = try await hub.patchCustomer(#"{"rotate_webhook_secret": true}"#)
 
             #expect(rotated.status == .ok)
             let replacement = try #require(try rotated.json()["webhook_secret"]?.stringValue)
             #expect(replacement != original)
-            #expect(try await storedSecret(hub) == replacement)
+            #expect(try await hub.storedWebhook().secret == replacement)
+        }
+    }
+
+    /// The secret authenticates the hub to one receiver; a receiver elsewhere must not be
+    /// able to check (or forge) signatures with a secret the previous one knows.
+    @Test(arguments: [
+        ("https://hooks.example.com/acme", "https://hooks.example.net/acme", true),
+        ("https://hooks.example.com/acme", "http://hooks.example.com/acme", true),
+        ("https://hooks.example.com/acme", "https://hooks.example.com:8443/acme", true),
+        ("https://93.184.216.34/acme", "https://93.184.216.35/acme", true),
+        ("https://hooks.example.com/acme", "https://HOOKS.example.com:443/acme/v2?x=1", false),
+        ("https://hooks.example.com/acme", "https://hooks.example.com./other", false),
+        ("http://93.184.216.34/acme", "http://1572395042:80/acme", false),
+    ])
+    func movingTheWebhookToAnotherOriginRotatesTheSecret(from: String, to: String, rotates: Bool) async throws {
+        try await withControllerHub { hub in
+            _ = try await hub.createCustomer("acme")
+            let first = try await hub.patchCustomer(#"{"webhook_url": "\#(from)"}"#)
+            let original = try #require(try first.json()["webhook_secret"]?.stringValue)
+
+            let moved = try await hub.patchCustomer(#"{"webhook_url": "\#(to)"}"#)
+
+            #expect(moved.status == .ok)
+            let shown = try moved.json()["webhook_secret"]?.stringValue
+            let stored = try await hub.storedWebhook().secret
+            if rotates {
+                let replacement = try #require(shown, "moving to \(to) kept the secret \(from) knows")
+                #expect(replacement != original)
+                #expect(stored == replacement)
+            } else {
+                #expect(shown == nil)
+                #expect(stored == original)
+            }
         }
     }
 
     @Test func rotatingWithoutAWebhookURLIsRefused() async throws {
         try await withControllerHub { hub in
             _ = try await hub.createCustomer("acme")
-            let response = try await patch(#"{"rotate_webhook_secret": true}"#, in: hub)
+            let response = try await hub.patchCustomer(#"{"rotate_webhook_secret": true}"#)
             #expect(response.status == .badRequest)
-            #expect(try await storedSecret(hub) == nil)
+            #expect(try await hub.storedWebhook().secret == nil)
         }
     }
 
     @Test func clearingTheWebhookURLForgetsTheSecret() async throws {
         try await withControllerHub { hub in
             _ = try await hub.createCustomer("acme")
-            _ = try await patch(#"{"webhook_url": "https://hooks.example.com/acme"}"#, in: hub)
-            let cleared = try await patch(#"{"webhook_url": null}"#, in: hub)
+            _ = try await hub.patchCustomer(#"{"webhook_url": "https://hooks.example.com/acme"}"#)
+            let cleared = try await hub.patchCustomer(#"{"webhook_url": null}"#)
             #expect(cleared.status == .ok)
             #expect(try cleared.json()["webhook_url"] == nil)
-            #expect(try await storedSecret(hub) == nil)
+            #expect(try await hub.storedWebhook().secret == nil)
 
-            let again = try await patch(#"{"webhook_url": "https://hooks.example.com/acme"}"#, in: hub)
+            let again = try await hub.patchCustomer(#"{"webhook_url": "https://hooks.example.com/acme"}"#)
             #expect(try again.json()["webhook_secret"]?.stringValue != nil)
         }
     }
@@ -85,21 +106,13 @@ import Testing
     func privateTargetIsRefusedUnlessTheFlagAllowsIt(url: String) async throws {
         try await withControllerHub { hub in
             _ = try await hub.createCustomer("acme")
-            let refused = try await patch(#"{"webhook_url": "\#(url)"}"#, in: hub)
+            let refused = try await hub.patchCustomer(#"{"webhook_url": "\#(url)"}"#)
             #expect(refused.status == .badRequest)
             #expect(refused.errorCode == "invalid_webhook_url")
-            #expect(try await hub.database.pool.read { db in
-                try String.fetchOne(db, sql: "SELECT webhook_url FROM customer_configs WHERE customer_id = 'acme'")
-            } == nil)
+            #expect(try await hub.storedWebhook().url == nil)
 
-            let flagged = try await hub.withClient { client in
-                try await client.execute(
-                    uri: "/api/v1/admin/flags/webhooks_allow_private_targets", method: .put, headers: bearer(globalKey),
-                    body: body(#"{"enabled": true}"#)
-                ).status
-            }
-            #expect(flagged == .ok)
-            let allowed = try await patch(#"{"webhook_url": "\#(url)"}"#, in: hub)
+            try await hub.allowPrivateWebhookTargets(true)
+            let allowed = try await hub.patchCustomer(#"{"webhook_url": "\#(url)"}"#)
             #expect(allowed.status == .ok)
             #expect(try allowed.json()["webhook_url"]?.stringValue == url)
         }
@@ -109,7 +122,7 @@ import Testing
     func webhookURLMustBeHTTPWithAHost(url: String) async throws {
         try await withControllerHub { hub in
             _ = try await hub.createCustomer("acme")
-            let response = try await patch(#"{"webhook_url": "\#(url)"}"#, in: hub)
+            let response = try await hub.patchCustomer(#"{"webhook_url": "\#(url)"}"#)
             #expect(response.status == .badRequest)
             #expect(response.errorCode == "invalid_webhook_url")
         }
@@ -119,12 +132,12 @@ import Testing
 @Suite struct WebhookOwnAddressTests {
     /// A webhook that points back at the hub would have the hub post to itself.
     @Test func theHubsOwnAddressIsRefusedUnlessTheOperatorAllowsIt() throws {
-        let policy = WebhookTargetPolicy(ownAddresses: ["203.0.113.7", "hub.example.net"])
-        for url in ["https://203.0.113.7/hook", "http://HUB.example.net:8080/x"] {
+        let policy = WebhookTargetPolicy(ownAddresses: ["93.184.216.34", "hub.example.net"])
+        for url in ["https://93.184.216.34/hook", "https://[::ffff:93.184.216.34]/hook", "http://HUB.example.net:8080/x", "https://hub.example.net./x"] {
             #expect(throws: HubError.self) { try policy.check(url, allowPrivate: false) }
             try policy.check(url, allowPrivate: true)
         }
-        try policy.check("https://198.51.100.9/hook", allowPrivate: false)
+        try policy.check("https://93.184.216.35/hook", allowPrivate: false)
     }
 
     @Test func ownAddressesIncludeTheListenHostAndTheInterfaces() {

@@ -41,6 +41,32 @@ struct ControllerHub {
         return key
     }
 
+    /// Sends `text` as the body of `PATCH /api/v1/admin/customers/{customerID}`.
+    func patchCustomer(_ text: String, customerID: String = "acme") async throws -> TestResponse {
+        try await withClient { client in
+            try await client.execute(uri: "/api/v1/admin/customers/\(customerID)", method: .patch, headers: bearer(globalKey), body: body(text))
+        }
+    }
+
+    /// Turns `webhooks_allow_private_targets` on or off for every customer.
+    func allowPrivateWebhookTargets(_ enabled: Bool) async throws {
+        let response = try await withClient { client in
+            try await client.execute(
+                uri: "/api/v1/admin/flags/webhooks_allow_private_targets", method: .put, headers: bearer(globalKey),
+                body: body(#"{"enabled": \#(enabled)}"#)
+            )
+        }
+        guard response.status == .ok else { throw FixtureFailure("setting the flag answered \(response.status): \(response.text)") }
+    }
+
+    /// The customer's stored webhook URL and secret.
+    func storedWebhook(_ customerID: String = "acme") async throws -> (url: String?, secret: String?) {
+        try await database.pool.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT webhook_url, webhook_secret FROM customer_configs WHERE customer_id = ?", arguments: [customerID])
+            return (row?["webhook_url"], row?["webhook_secret"])
+        }
+    }
+
     func events() async throws -> [Event] {
         try await runtime.events.list(limit: 1000)
     }

@@ -179,13 +179,16 @@ import Testing
             _ = try await fixture.setWebhook("slow", to: receiver.url("/slow"))
             _ = try await fixture.setWebhook("quick", to: receiver.url("/quick"))
             let gate = receiver.hold("/slow")
+            // Opened on every way out, so a failed expectation does not leave a request hanging.
+            defer { gate.open() }
             let slowEvent = try await fixture.emit("slow")
             let quickEvent = try await fixture.emit("quick")
 
-            let dispatcher = try fixture.dispatcher
+            // Long enough that the held request cannot time out while the test looks.
+            let dispatcher = try fixture.dispatcher(timeout: .seconds(300))
             let delivering = Task { try await dispatcher.deliverDue() }
             try await eventually("the quick customer's delivery") { receiver.answered.contains { $0.path == "/quick" } }
-            #expect(receiver.arrived.contains("/slow"))
+            try await eventually("the slow customer's request to arrive") { receiver.arrived.contains("/slow") }
             #expect(!receiver.answered.contains { $0.path == "/slow" }, "the slow receiver was meant to be still holding")
             #expect(try await fixture.outbox(eventID: slowEvent.id)?.attempts == 0, "the quick customer waited for the slow one's attempt to end")
             // Ingest is not held up either.
@@ -261,13 +264,7 @@ import Testing
             try await fixture.addCustomer("acme")
             _ = try await fixture.setWebhook("acme", to: receiver.url("/hook"))
             let event = try await fixture.emit("acme")
-            let flagged = try await fixture.hub.withClient { client in
-                try await client.send(
-                    .put, "/api/v1/admin/flags/\(ControllerVocabulary.webhooksAllowPrivateTargets)", key: TestHub.globalKey,
-                    json: ["enabled": false]
-                )
-            }
-            #expect(flagged.status == 200)
+            try await fixture.allowPrivateTargets(false)
 
             try await fixture.dispatcher.deliverDue()
             #expect(receiver.arrived.isEmpty, "a loopback target was called with the flag off")

@@ -1,9 +1,10 @@
-import ControllerSlice
+@testable import ControllerSlice
 import Foundation
 import GRDB
 import HostIngestSlice
 import HubTestSupport
 import Kernel
+import NIOCore
 
 /// A hub with the controller and host-ingest slices whose webhook targets may be
 /// loopback (the receiver runs on 127.0.0.1), and helpers to give customers webhooks
@@ -20,13 +21,22 @@ struct WebhookFixture {
         return WebhookFixture(hub: hub)
     }
 
+    /// The hub's dispatcher with a timeout for a loaded machine: a loopback receiver
+    /// that is slow to be scheduled must not count as a failed delivery.
     var dispatcher: WebhookDispatcher {
-        get throws {
-            guard let dispatcher = hub.hub.services.lazy.compactMap({ $0 as? WebhookDispatcher }).first else {
-                throw Missing()
-            }
-            return dispatcher
-        }
+        get throws { try dispatcher() }
+    }
+
+    /// The hub's dispatcher with another resolver or timeout: `resolver` decides what a
+    /// webhook's name resolves to.
+    func dispatcher(resolver: (any HostNameResolver)? = nil, timeout: TimeAmount = .seconds(30)) throws -> WebhookDispatcher {
+        guard let standard = hub.hub.services.lazy.compactMap({ $0 as? WebhookDispatcher }).first else { throw Missing() }
+        var sender = standard.sender
+        sender.timeout = timeout
+        return WebhookDispatcher(
+            outbox: standard.outbox, flags: standard.flags, policy: standard.policy, resolver: resolver ?? standard.resolver, sender: sender,
+            schedule: standard.schedule, clock: standard.clock, metrics: standard.metrics, logger: standard.logger, random: standard.random
+        )
     }
 
     struct Missing: Error {}
@@ -42,12 +52,27 @@ struct WebhookFixture {
 
     /// Sets the customer's webhook; answers the secret the PATCH answer revealed.
     func setWebhook(_ customerID: String, to url: String) async throws -> String {
-        try await hub.withClient { client in
-            let reply = try await client.send(
-                .patch, "/api/v1/admin/customers/\(customerID)", key: TestHub.globalKey, json: ["webhook_url": url]
-            )
-            return reply.json["webhook_secret"] as? String ?? ""
+        let reply = try await hub.withClient { client in
+            try await client.send(.patch, "/api/v1/admin/customers/\(customerID)", key: TestHub.globalKey, json: ["webhook_url": url])
         }
+        guard reply.status == 200 else { throw Refused(url: url, reply: reply.body) }
+        return reply.json["webhook_secret"] as? String ?? ""
+    }
+
+    struct Refused: Error, CustomStringConvertible {
+        let url: String
+        let reply: String
+        var description: String { "the hub refused the webhook_url \(url): \(reply)" }
+    }
+
+    /// Turns `webhooks_allow_private_targets` on or off for every customer.
+    func allowPrivateTargets(_ enabled: Bool) async throws {
+        let reply = try await hub.withClient { client in
+            try await client.send(
+                .put, "/api/v1/admin/flags/\(ControllerVocabulary.webhooksAllowPrivateTargets)", key: TestHub.globalKey, json: ["enabled": enabled]
+            )
+        }
+        guard reply.status == 200 else { throw Missing() }
     }
 
     /// Records an event of a controller type for `customerID`, as a checker would.

@@ -15,6 +15,8 @@ final class WebhookReceiver: Sendable {
         let signature: String?
         let eventID: String?
         let contentType: String?
+        /// The `Host` header: the name in the webhook URL, whatever address was connected to.
+        let host: String?
         let status: Int
     }
 
@@ -59,7 +61,8 @@ final class WebhookReceiver: Sendable {
         if let gate { await gate.wait() }
         let received = Received(
             path: path, body: body, signature: request.headers[HTTPField.Name("X-Hub-Signature-256")!],
-            eventID: request.headers[HTTPField.Name("X-Hub-Event-Id")!], contentType: request.headers[.contentType], status: status
+            eventID: request.headers[HTTPField.Name("X-Hub-Event-Id")!], contentType: request.headers[.contentType],
+            host: request.head.authority, status: status
         )
         state.withLock { $0.answered.append(received) }
         return Response(status: HTTPResponse.Status(code: status), body: .init(byteBuffer: ByteBuffer(string: "{}")))

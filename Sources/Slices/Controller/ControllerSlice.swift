@@ -15,7 +15,10 @@ public enum ControllerSlice {
         eventTypes: ControllerVocabulary.eventTypes,
         prunedTables: [
             PruneTarget(table: "reports", timeColumn: "received_at"),
-            PruneTarget(table: "webhook_outbox", timeColumn: "created_at"),
+            // By when a delivery was settled (delivered, given up or cancelled): a pending
+            // row has no finished_at, and NULL is never older than the cutoff, so the
+            // prune never drops an event that is still owed, however long it has waited.
+            PruneTarget(table: "webhook_outbox", timeColumn: "finished_at"),
         ],
         cohortMembers: CustomerDirectory(),
         assemble: { environment in

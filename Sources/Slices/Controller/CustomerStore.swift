@@ -51,7 +51,9 @@ public struct CustomerStore: Sendable {
     }
 
     /// Applies `change`; answers the customer and, when a webhook secret was made, that
-    /// secret (the only time it leaves the hub).
+    /// secret (the only time it leaves the hub). A secret is made when the first
+    /// `webhook_url` is set, when asked to rotate, and when the URL moves to another
+    /// receiver (see ``isSameReceiver(_:_:)``).
     public func apply(_ change: CustomerChange, to customerID: String) async throws -> (customer: Customer, webhookSecret: String?) {
         let now = Timestamp.format(clock.now())
         return try await database.pool.write { db in
@@ -76,7 +78,7 @@ public struct CustomerStore: Sendable {
             if let webhookURL = change.webhookURL {
                 assignments.append("webhook_url = ?")
                 arguments += [webhookURL]
-                if webhookURL != nil, current.webhookURL == nil { secret = APIKey.generate() }
+                if let webhookURL, !Self.isSameReceiver(current.webhookURL, webhookURL) { secret = APIKey.generate() }
                 if webhookURL == nil {
                     assignments.append("webhook_secret = NULL")
                 }
@@ -96,5 +98,16 @@ public struct CustomerStore: Sendable {
             try db.execute(sql: "UPDATE customer_configs SET \(assignments.joined(separator: ", ")) WHERE customer_id = ?", arguments: arguments)
             return (try CustomerDirectory().customer(customerID, in: db)!, secret)
         }
+    }
+
+    /// Whether `new` reaches the same receiver as `old`: the same scheme, host and port
+    /// (the web's notion of an origin; the path may change). Anyone who received a
+    /// webhook knows its secret, so a receiver at another origin — which may belong to
+    /// someone else — gets a secret of its own, or the previous receiver could sign
+    /// events the new one would accept. A different path on the same origin is the
+    /// same party and keeps the secret.
+    static func isSameReceiver(_ old: String?, _ new: String) -> Bool {
+        guard let old, let before = try? WebhookEndpoint(old), let after = try? WebhookEndpoint(new) else { return false }
+        return before.hasSameOrigin(as: after)
     }
 }

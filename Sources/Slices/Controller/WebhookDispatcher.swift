@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import Kernel
 import Logging
@@ -14,7 +13,8 @@ import ServiceLifecycle
 /// timeout delays only its own customer. A failure is retried on the
 /// ``RetrySchedule``; past its deadline the delivery is given up and recorded as
 /// `notification_failed`. The target is checked against the ``WebhookTargetPolicy``
-/// again before each attempt (the flag may have changed since the URL was set).
+/// again before each attempt (the flag may have changed since the URL was set, and a
+/// name may resolve elsewhere now), and the attempt connects to the address checked.
 ///
 /// Delivery is at least once: a process stopped between the receiver's answer and the
 /// update of the row sends that event again, with the same `X-Hub-Event-Id`.
@@ -24,6 +24,7 @@ public struct WebhookDispatcher: Service {
     let outbox: WebhookOutbox
     let flags: FlagBook
     let policy: WebhookTargetPolicy
+    let resolver: any HostNameResolver
     let sender: WebhookSender
     let schedule: RetrySchedule
     let clock: any HubClock
@@ -36,7 +37,8 @@ public struct WebhookDispatcher: Service {
     private let inFlight = InFlightCustomers()
 
     init(
-        outbox: WebhookOutbox, flags: FlagBook, policy: WebhookTargetPolicy = WebhookTargetPolicy(), sender: WebhookSender = WebhookSender(),
+        outbox: WebhookOutbox, flags: FlagBook, policy: WebhookTargetPolicy = WebhookTargetPolicy(),
+        resolver: any HostNameResolver = SystemHostNameResolver(), sender: WebhookSender = WebhookSender(),
         schedule: RetrySchedule, clock: any HubClock, metrics: HubMetrics, logger: Logger,
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         pollInterval: Duration = .seconds(1), maxConcurrentCustomers: Int = 16
@@ -44,6 +46,7 @@ public struct WebhookDispatcher: Service {
         self.outbox = outbox
         self.flags = flags
         self.policy = policy
+        self.resolver = resolver
         self.sender = sender
         self.schedule = schedule
         self.clock = clock
@@ -61,14 +64,12 @@ public struct WebhookDispatcher: Service {
     /// Polls until graceful shutdown; deliveries under way then finish (each within the
     /// sender's timeout) before the service returns.
     public func run() async throws {
-        try await HTTPClient.withHTTPClient(configuration: WebhookSender.clientConfiguration) { client in
-            await withDiscardingTaskGroup { group in
-                while !Task.isShuttingDownGracefully && !Task.isCancelled {
-                    for item in await dueHeads() where inFlight.claim(item.customerID) {
-                        group.addTask { await deliverInOrder(item.customerID, using: client) }
-                    }
-                    try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
+        await withDiscardingTaskGroup { group in
+            while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                for item in await dueHeads() where inFlight.claim(item.customerID) {
+                    group.addTask { await deliverInOrder(item.customerID) }
                 }
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
             }
         }
     }
@@ -76,14 +77,12 @@ public struct WebhookDispatcher: Service {
     /// Delivers everything due now, customers concurrently, and returns when no
     /// customer has a due delivery left. For tests and one-off runs.
     public func deliverDue() async throws {
-        try await HTTPClient.withHTTPClient(configuration: WebhookSender.clientConfiguration) { client in
-            while true {
-                let due = await dueHeads().filter { inFlight.claim($0.customerID) }
-                if due.isEmpty { return }
-                await withDiscardingTaskGroup { group in
-                    for item in due {
-                        group.addTask { await deliverInOrder(item.customerID, using: client) }
-                    }
+        while true {
+            let due = await dueHeads().filter { inFlight.claim($0.customerID) }
+            if due.isEmpty { return }
+            await withDiscardingTaskGroup { group in
+                for item in due {
+                    group.addTask { await deliverInOrder(item.customerID) }
                 }
             }
         }
@@ -101,11 +100,11 @@ public struct WebhookDispatcher: Service {
 
     /// Delivers `customerID`'s due events oldest first, stopping at the first failure
     /// (the rest wait behind it). The customer must have been claimed; it is released.
-    func deliverInOrder(_ customerID: String, using client: HTTPClient) async {
+    func deliverInOrder(_ customerID: String) async {
         defer { inFlight.release(customerID) }
         do {
             while !Task.isCancelled, let item = try await outbox.head(of: customerID), item.isDue(at: clock.now()) {
-                guard try await deliver(item, using: client) else { return }
+                guard try await deliver(item) else { return }
             }
         } catch {
             logger.error("webhook delivery bookkeeping failed", metadata: ["customer_id": "\(customerID)", "error": "\(error)"])
@@ -114,7 +113,7 @@ public struct WebhookDispatcher: Service {
 
     /// One attempt at `item`; answers whether it is settled (delivered or cancelled) so
     /// that the customer's next event may go.
-    private func deliver(_ item: OutboxItem, using client: HTTPClient) async throws -> Bool {
+    private func deliver(_ item: OutboxItem) async throws -> Bool {
         guard let target = try await outbox.target(of: item.customerID) else {
             try await outbox.cancelPending(of: item.customerID, at: clock.now())
             logger.info("webhook deliveries cancelled: the customer has no webhook_url", metadata: ["customer_id": "\(item.customerID)"])
@@ -123,10 +122,15 @@ public struct WebhookDispatcher: Service {
         let attempt: WebhookAttempt
         do {
             let allowPrivate = try await flags.isEnabled(ControllerVocabulary.webhooksAllowPrivateTargets, for: item.customerID)
-            try policy.check(target.url, allowPrivate: allowPrivate)
-            attempt = await sender.send(item, to: target, using: client)
+            let destination = try await policy.destination(of: target.url, allowPrivate: allowPrivate, resolver: resolver, attempt: item.attempts)
+            attempt = await sender.send(item, to: target, at: destination)
         } catch let error as HubError {
             attempt = .failed("the target is refused: \(error.message)")
+        } catch let error as UnreachableHostName {
+            logger.info("webhook host name has no address the hub may connect to", metadata: [
+                "customer_id": "\(item.customerID)", "event_id": "\(item.eventID)", "reason": "\(error)",
+            ])
+            attempt = .failed(UnreachableHostName.summary)
         }
         let now = clock.now()
         switch attempt {

@@ -1,50 +1,94 @@
 import Foundation
 import Kernel
 
-/// Which webhook URLs a customer may register: `http` or `https` with a host, and —
-/// unless the operator allows it — not one that points back into the hub's own
-/// network (loopback, link-local, private ranges) or at the hub itself.
+/// Which webhook URLs a customer may register, and which addresses a delivery may
+/// connect to: `http` or `https` with an unambiguous host (``WebhookEndpoint``), and —
+/// unless the operator allows private targets — only public addresses
+/// (``SpecialPurposeAddresses``), no local name (``LocalHostNames``) and not the hub
+/// itself.
+///
+/// A URL is checked twice. When it is set, on what it says: a literal address in any
+/// spelling, or a name. Before each delivery, on what it resolves to: every address
+/// the name has must pass, and the delivery then connects to one of exactly those
+/// (``destination(of:allowPrivate:resolver:attempt:)``), so a DNS answer that changes
+/// between the check and the connection cannot lead the hub somewhere else.
 public struct WebhookTargetPolicy: Sendable {
     /// Names and literal addresses that are this hub (see ``OwnAddresses``).
     public let ownAddresses: Set<String>
+    private let ownIPAddresses: Set<IPAddress>
 
     public init(ownAddresses: Set<String> = []) {
-        self.ownAddresses = ownAddresses
+        let names = Set(ownAddresses.map { address in
+            let lowered = address.lowercased()
+            return lowered.hasSuffix(".") ? String(lowered.dropLast()) : lowered
+        })
+        self.ownAddresses = names
+        self.ownIPAddresses = Set(names.compactMap(IPAddress.init(text:)))
     }
 
+    /// Refuses (`400 invalid_webhook_url`) a URL the hub must not deliver to.
     public func check(_ text: String, allowPrivate: Bool) throws {
-        guard text.utf8.count <= 2048, let url = URL(string: text), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
-        else {
-            throw HubError.badRequest("invalid_webhook_url", "webhook_url must be an http or https URL with a host")
-        }
-        if !allowPrivate, Self.isPrivate(host: host) {
-            throw HubError.badRequest("invalid_webhook_url", "webhook_url points at a loopback, link-local or private address")
-        }
-        let bareHost = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        if !allowPrivate, ownAddresses.contains(bareHost) {
-            throw HubError.badRequest("invalid_webhook_url", "webhook_url points at the hub itself")
-        }
+        _ = try endpoint(text, allowPrivate: allowPrivate)
     }
 
-    /// Literal addresses and names that stay inside this machine or its network.
-    public static func isPrivate(host rawHost: String) -> Bool {
-        let host = rawHost.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        if host == "localhost" || host.hasSuffix(".localhost") || host.hasSuffix(".local") { return true }
-        let octets = host.split(separator: ".").compactMap { UInt8($0) }
-        if octets.count == 4, host.split(separator: ".").count == 4 {
-            switch (octets[0], octets[1]) {
-            case (127, _), (10, _), (0, _): return true
-            case (169, 254), (192, 168): return true
-            case (172, 16...31): return true
-            case (100, 64...127): return true
-            default: return false
+    /// The URL taken apart, if the URL itself may be used: its shape always, its host
+    /// too unless `allowPrivate`.
+    func endpoint(_ text: String, allowPrivate: Bool) throws -> WebhookEndpoint {
+        let endpoint = try WebhookEndpoint(text)
+        guard !allowPrivate else { return endpoint }
+        switch endpoint.host {
+        case .address(let address):
+            try refuseUnlessPublic(address)
+        case .name(let name):
+            if LocalHostNames.contains(name) {
+                throw HubError.badRequest("invalid_webhook_url", "webhook_url's host is a name of the local machine or network")
+            }
+            if ownAddresses.contains(name) { throw Self.pointsAtTheHub }
+        }
+        return endpoint
+    }
+
+    /// Where one delivery to `text` connects: the host's addresses (a literal one, or
+    /// what `resolver` answers for the name), all checked unless `allowPrivate`, and one
+    /// of them chosen — the next one on each retry, so a receiver with several
+    /// addresses is not given up on because one of them is down.
+    ///
+    /// Throws `HubError` when the URL is refused, ``UnreachableHostName`` when the name
+    /// has no address the hub may connect to.
+    func destination(of text: String, allowPrivate: Bool, resolver: any HostNameResolver, attempt: Int) async throws -> WebhookDestination {
+        let endpoint = try endpoint(text, allowPrivate: allowPrivate)
+        let addresses: [IPAddress]
+        switch endpoint.host {
+        case .address(let address):
+            addresses = [address]
+        case .name:
+            // The name as written, as the client would have looked it up: a search-list
+            // completion of it that lands in the hub's network is refused below.
+            let name = endpoint.clientHost
+            do {
+                addresses = try await resolver.addresses(of: name)
+            } catch {
+                throw UnreachableHostName(name: name, reason: "\(error)")
+            }
+            if !allowPrivate, let refused = addresses.first(where: { !$0.isPublic || isOwn($0) }) {
+                throw UnreachableHostName(name: name, reason: "it resolves to \(refused), which is not a public address of another machine")
             }
         }
-        if host.contains(":") {
-            return host == "::1" || host == "::" || host.hasPrefix("fe80:") || host.hasPrefix("fc") || host.hasPrefix("fd")
-                || host.hasPrefix("::ffff:")
-        }
-        return false
+        guard !addresses.isEmpty else { throw UnreachableHostName(name: endpoint.clientHost, reason: "it has no address") }
+        let address = addresses[attempt % addresses.count]
+        return WebhookDestination(endpoint: endpoint, address: address, isPublicAndNotTheHub: address.isPublic && !isOwn(address))
     }
+
+    private func refuseUnlessPublic(_ address: IPAddress) throws {
+        guard address.isPublic else {
+            throw HubError.badRequest("invalid_webhook_url", "webhook_url points at a loopback, link-local, private or other non-public address")
+        }
+        if isOwn(address) { throw Self.pointsAtTheHub }
+    }
+
+    private func isOwn(_ address: IPAddress) -> Bool {
+        ownIPAddresses.contains(address.mappedIPv4 ?? address)
+    }
+
+    private static let pointsAtTheHub = HubError.badRequest("invalid_webhook_url", "webhook_url points at the hub itself")
 }
