@@ -12,12 +12,19 @@ import Testing
 @Suite struct GroupCommitTests {
     struct DiskGone: Error {}
 
-    /// A flush a test holds shut until it lets go, counting the flushes made.
+    /// A flush a test holds shut until it lets go, counting the flushes made and noting
+    /// when each returned among the other steps a test notes.
     final class HeldFlush: Sendable {
+        enum Step: Equatable { case flushReturned, answered }
+
         private let gate = DispatchSemaphore(value: 0)
         private let state = Mutex<(count: Int, held: Bool, failure: DiskGone?)>((0, true, nil))
+        private let steps = Mutex<[Step]>([])
 
         var count: Int { state.withLock { $0.count } }
+        var order: [Step] { steps.withLock { $0 } }
+
+        func note(_ step: Step) { steps.withLock { $0.append(step) } }
 
         func fail(with failure: DiskGone) { state.withLock { $0.failure = failure } }
 
@@ -33,6 +40,7 @@ import Testing
                 return (state.held, state.failure)
             }
             if held { gate.wait() }
+            note(.flushReturned)
             if let failure { throw failure }
         }
     }
@@ -47,31 +55,20 @@ import Testing
         try database.pool.read { db in try String.fetchAll(db, sql: "SELECT text FROM notes ORDER BY rowid") }
     }
 
-    static func eventually(_ condition: () throws -> Bool) async throws -> Bool {
-        for _ in 0..<500 {
-            if try condition() { return true }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        return false
-    }
-
     @Test func aWriteIsAnsweredOnlyAfterItsCommitIsFlushed() async throws {
         try await withDataDirectory { directory in
             let database = try Self.openDatabase(in: directory)
             let flush = HeldFlush()
             let writes = GroupCommit(database: database, flush: { try flush() })
-            let answered = Mutex(false)
             let writer = Task {
                 try await writes.write { db in try db.execute(sql: "INSERT INTO notes VALUES ('first')") }
-                answered.withLock { $0 = true }
+                flush.note(.answered)
             }
-            #expect(try await Self.eventually { flush.count == 1 })
+            try await eventually("the flush to start") { flush.count == 1 }
             #expect(try Self.storedNotes(database) == ["first"], "committed before the flush")
-            try await Task.sleep(for: .milliseconds(50))
-            #expect(answered.withLock { $0 } == false, "not answered while the flush is under way")
             flush.release()
             try await writer.value
-            #expect(answered.withLock { $0 })
+            #expect(flush.order == [.flushReturned, .answered], "answered only once its flush had returned")
         }
     }
 
@@ -95,12 +92,12 @@ import Testing
             let batches = Recorder<Int>()
             let writes = GroupCommit(database: database, flush: { try flush() }, batchObserver: { batches.append($0) })
             let first = Task { try await writes.write { db in try db.execute(sql: "INSERT INTO notes VALUES ('0')") } }
-            #expect(try await Self.eventually { flush.count == 1 })
+            try await eventually("the first flush to start") { flush.count == 1 }
             // The writer is free while the first flush is held: these commit one by one.
             var later: [Task<Void, any Error>] = []
             for index in 1...5 {
                 later.append(Task { try await writes.write { db in try db.execute(sql: "INSERT INTO notes VALUES (?)", arguments: ["\(index)"]) } })
-                #expect(try await Self.eventually { try Self.storedNotes(database).count == index + 1 })
+                try await eventually("commit \(index)") { try Self.storedNotes(database).count == index + 1 }
             }
             #expect(batches.all.count == 6)
             flush.release()
@@ -126,7 +123,7 @@ import Testing
                     }
                 }
             }
-            try await Task.sleep(for: .milliseconds(200))
+            try await eventually("three writes waiting for the writer") { writes.waitingWrites == 3 }
             writerHeld.signal()
             try await batchMates[0].value
             await #expect(throws: ValidationFailure.self) { try await batchMates[1].value }

@@ -49,6 +49,12 @@ public final class GroupCommit: Sendable {
         self.batchObserver = batchObserver
     }
 
+    /// How many writes wait for the writer to take them into a batch (tests wait on it
+    /// instead of waiting for time to pass).
+    package var waitingWrites: Int {
+        queue.withLock { $0.pending.count }
+    }
+
     /// Runs `work` inside a shared transaction; returns once that transaction is durable.
     public func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
