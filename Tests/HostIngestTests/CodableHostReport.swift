@@ -3,7 +3,8 @@ import Kernel
 
 /// The `Decodable` host report the hub used before ``HostReport/init(body:)``, kept
 /// word for word (renamed) as the reference the one-pass reader is compared against:
-/// Foundation's `JSONDecoder` through ``BodyDecoder``, with ``FieldRules``.
+/// Foundation's `JSONDecoder` through ``BodyDecoder``, with ``FieldRules``. (Duplicate
+/// keys and U+0000 are ``BodyDecoder``'s to refuse.)
 struct CodableHostReport: Sendable, Decodable {
     let hostID: String
     let reportedAt: Date
