@@ -4,7 +4,8 @@ import HubTestSupport
 import Testing
 
 /// Host reports that other readers would read differently from the hub: a repeated
-/// key, U+0000. Each is 400 `invalid_report` naming the field, and nothing is stored.
+/// key, U+0000, a flood of guests. Each is 400 `invalid_report` naming the field, and
+/// nothing is stored.
 @Suite struct AmbiguousReportValidationTests {
     /// The contract example as text, with `replacement` put in for `marker`.
     static func report(hostID: String, replacing marker: String, with replacement: String) throws -> String {
@@ -81,5 +82,23 @@ import Testing
         #expect(reply.status == 200)
         let status = try await fixture.hub.database.read { db in try String.fetchOne(db, sql: "SELECT status FROM guests WHERE vmid = 101") }
         #expect(status == #"run\u0000"#)
+    }
+
+    /// The documented cap: 1,000 guests are stored, one more refuses the report.
+    @Test func aReportMayListAThousandGuestsAndNoMore() async throws {
+        let fixture = try await HostIngestFixture.make()
+        let host = try await fixture.mintHost()
+        func report(guests: Int) -> [String: Any] {
+            var report = HostIngestFixture.report(hostID: host.id)
+            report["guests"] = (0..<guests).map { ["vmid": 1000 + $0, "name": "g\($0)", "status": "running"] as [String: Any] }
+            return report
+        }
+        let flood = try await fixture.sendReport(report(guests: 10_000), key: host.key)
+        try await expectRefusedAndNothingStored(flood, fixture, message: "guests: at most 1000 per report (this one has 10000)")
+        let oneTooMany = try await fixture.sendReport(report(guests: 1_001), key: host.key)
+        try await expectRefusedAndNothingStored(oneTooMany, fixture, message: "guests: at most 1000 per report (this one has 1001)")
+        let full = try await fixture.sendReport(report(guests: 1_000), key: host.key)
+        #expect(full.status == 200)
+        #expect(try await fixture.hub.count("guests") == 1_000)
     }
 }

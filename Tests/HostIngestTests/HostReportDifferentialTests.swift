@@ -16,7 +16,8 @@ import Testing
 /// duplicate keys and let U+0000 into strings. ``BodyDecoder`` now reads every body
 /// with the strict reader before `JSONDecoder` does, so the reference refuses all of
 /// that as the report reader does, with the same messages, and no case needs an
-/// excuse.
+/// excuse. The reference model also has the report's new rule, at most
+/// 1,000 guests (``CodableHostReport``).
 @Suite struct HostReportDifferentialTests {
     static let documents = 3000
 
@@ -98,6 +99,8 @@ import Testing
         ("cloudflared without status", #"{"host_id":"h","reported_at":"2026-06-08T10:00:00Z","agent_version":"1","host":{"hostname":"h","cpu_percent":1,"mem_percent":1,"disk_percent":1},"guests":[],"cloudflared":{}}"#, "cloudflared.status: required field is missing"),
         ("a repeated top-level key", #"{"host_id":"h","host_id":"i"}"#, "host_id: duplicate key"),
         ("U+0000 in a key", #"{"host_id\u0000":"h"}"#, "keys must not contain U+0000"),
+        ("a thousand guests", report(guests: 1_000), nil),
+        ("a thousand and one guests", report(guests: 1_001), "guests: at most 1000 per report (this one has 1001)"),
         ("a repeated vmid", #"{"host_id":"h","reported_at":"2026-06-08T10:00:00Z","agent_version":"1","host":{"hostname":"h","cpu_percent":1,"mem_percent":1,"disk_percent":1},"guests":[{"vmid":101,"name":"a","status":"s"},{"vmid":101.0,"name":"b","status":"s"}]}"#, "guests[1].vmid: 101 appears twice in this report"),
     ] as [(String, String, String?)])
     func agreesOnTheWholeBody(_ label: String, body: String, expected: String?) {
@@ -128,6 +131,12 @@ import Testing
         let broken = Array(body.split(separator: UInt8(ascii: "X"), omittingEmptySubsequences: false).joined(separator: [0xC3, 0x28]))
         #expect((try? JSONDecoder().decode(CodableHostReport.self, from: Data(broken))) != nil)
         #expect(Self.compare(broken) == .sameRefusal(BodyDecoder.invalidJSONMessage))
+    }
+
+    /// A report with `guests` guests, vmids from 100 on.
+    static func report(guests: Int) -> String {
+        let list = (0..<guests).map { #"{"vmid":\#(100 + $0),"name":"g","status":"running"}"# }.joined(separator: ",")
+        return report(replacing: "GUEST", with: list)
     }
 
     static func report(replacing marker: String, with replacement: String) -> String {

@@ -48,8 +48,11 @@ extension HostReport {
         try fields.auditTail.value(ifAbsent: ())
     }
 
-    /// Each guest checked in order, then their vmids for repeats.
+    /// Their number, then each guest checked in order, then their vmids for repeats.
     static func guests(_ readings: [FieldReading<GuestFields>]) throws(ValidationFailure) -> [ReportedGuest] {
+        guard readings.count <= maximumGuests else {
+            throw ValidationFailure("guests: at most \(maximumGuests) per report (this one has \(readings.count))")
+        }
         var guests: [ReportedGuest] = []
         guests.reserveCapacity(readings.count)
         for (index, reading) in readings.enumerated() {
