@@ -81,17 +81,17 @@ import Testing
         return (reply.status, payload)
     }
 
-    /// 510 levels in all (the body's object and 509 in `desired`) is within what
-    /// `JSONDecoder` reads, but not what the hub can sign and serve: it is refused when
-    /// set, and the host goes on fetching what it had.
+    /// `desired` with 510 levels inside it (512 in the body) is within what
+    /// `JSONDecoder` reads, but more than the hub can sign once it wraps it in the
+    /// payload: it is refused when set, and the host goes on fetching what it had.
     @Test func aDesiredStateNestedTooDeepIsRefusedAndTheHostKeepsThePreviousOne() async throws {
         let fixture = try await SignedOpsFixture.make()
         let host = try await fixture.host()
         #expect(try await fixture.putDesired(host.id, #"{"desired": {"tz": "Europe/Budapest"}}"#).status == 200)
-        let reply = try await fixture.putDesired(host.id, #"{"desired": "# + Self.nested(509) + "}")
+        let reply = try await fixture.putDesired(host.id, #"{"desired": "# + Self.nested(511) + "}")
         #expect(reply.status == 400)
         #expect(reply.errorCode == "invalid_desired")
-        #expect(reply.message == "desired: nests objects and arrays 509 levels deep; at most 64 are allowed")
+        #expect(reply.message == "desired: nests objects and arrays 511 levels deep; at most 64 are allowed")
         for _ in 0..<2 {
             let fetched = try await Self.fetch(fixture, host)
             #expect(fetched.status == 200)
@@ -115,15 +115,18 @@ import Testing
         #expect(arrays.errorCode == "invalid_desired")
     }
 
-    /// A state stored before the `PUT` checked, which the hub cannot read back: the host
-    /// is told so with a 409 rather than an opaque 500, the operator is told once in the
-    /// log rather than at every heartbeat, and setting the state again mends it.
-    @Test func aStoredStateTheHubCannotSignIsA409LoggedOnceUntilSetAgain() async throws {
+    /// A state stored before the `PUT` checked (as deep as `JSONDecoder` let through,
+    /// one level too deep to sign), and one stored deeper than the hub can read back:
+    /// the host is told so with a 409 rather than an opaque 500, the operator is told
+    /// once in the log rather than at every heartbeat, and setting the state again
+    /// mends it.
+    @Test(arguments: [511, 600])
+    func aStoredStateTheHubCannotSignIsA409LoggedOnceUntilSetAgain(depth: Int) async throws {
         let fixture = try await SignedOpsFixture.make()
         let host = try await fixture.host()
         try await fixture.hub.database.write { db in
             try db.execute(
-                sql: "UPDATE hosts SET desired_json = ?, desired_generation = 7 WHERE host_id = ?", arguments: [Self.nested(600), host.id]
+                sql: "UPDATE hosts SET desired_json = ?, desired_generation = 7 WHERE host_id = ?", arguments: [Self.nested(depth), host.id]
             )
         }
         for _ in 0..<3 {
