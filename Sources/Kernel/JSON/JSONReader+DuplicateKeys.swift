@@ -38,7 +38,7 @@ extension JSONReader {
         if current.count == limit + 1 {
             var keys = Set<JSONKey>(minimumCapacity: 4 * limit)
             for index in current.firstKey..<openKeys.count {
-                keys.insert(decodedKey(at: openKeys.quote(at: index)))
+                if let earlier = decodedKey(at: openKeys.quote(at: index)) { keys.insert(earlier) }
             }
             openKeys.truncate(to: current.firstKey)
             openKeys.largeObjects[depth] = keys
@@ -66,11 +66,12 @@ extension JSONReader {
         span.hasEscapes ? JSONKey(utf8: ArraySlice(unescaped(span.content))) : JSONKey(utf8: bytes[span.content])
     }
 
-    /// The key whose opening quote is at `quote`; it was validated when first read.
-    private func decodedKey(at quote: Int) -> JSONKey {
+    /// The key whose opening quote is at `quote`, read again; it was validated when
+    /// first read, so `nil` does not happen.
+    private func decodedKey(at quote: Int) -> JSONKey? {
         var copy = self
         copy.offset = quote
-        guard let span = try? copy.scanString(isKey: true) else { return JSONKey(utf8: []) }
+        guard let span = try? copy.scanString(isKey: true) else { return nil }
         return decodedKey(span)
     }
 }

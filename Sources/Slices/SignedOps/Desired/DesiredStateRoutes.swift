@@ -51,11 +51,12 @@ struct DesiredStateRoutes: Sendable {
 
     /// The body's canonical text, once the payload the `GET` will sign has been built
     /// from it: whatever could not be served is refused now, before it replaces a state
-    /// the host can fetch.
+    /// the host can fetch. (The generation is not known yet; any number encodes alike.)
     private func servableCanonicalJSON(_ body: DesiredStateBody, hostID: String, logger: Logger) throws -> String {
         do {
             let canonical = try body.canonicalJSON
-            _ = try DesiredStatePayload(hostID: hostID, desiredGeneration: 1, canonicalJSON: canonical, issuedAt: Timestamp.format(clock.now())).encoded()
+            let payload = try DesiredStatePayload(hostID: hostID, desiredGeneration: 1, canonicalJSON: canonical, issuedAt: Timestamp.format(clock.now()))
+            _ = try payload.encoded()
             return canonical
         } catch {
             logger.info("desired state refused: it cannot be signed", metadata: ["host_id": "\(hostID)", "error": "\(error)"])
@@ -64,7 +65,8 @@ struct DesiredStateRoutes: Sendable {
     }
 
     /// The payload to sign for the host's stored desired state. A stored state that
-    /// cannot be read back (set by an earlier hub, before the `PUT` checked) is a 409
+    /// cannot be read back or signed (set by an earlier hub, before the `PUT` checked:
+    /// nested too deep for the decoder, or for the encoder once wrapped) is a 409
     /// `desired_unservable`, not a 500: it stays so until an operator sets the state
     /// again, which a 5xx ("try again later") would not say, and the error is logged
     /// once per host and generation rather than at every heartbeat.
