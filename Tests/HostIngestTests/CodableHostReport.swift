@@ -1,9 +1,12 @@
 import Foundation
+import HostIngestSlice
 import Kernel
 
 /// The `Decodable` host report the hub used before ``HostReport/init(body:)``, kept
 /// word for word (renamed) as the reference the one-pass reader is compared against:
-/// Foundation's `JSONDecoder` through ``BodyDecoder``, with ``FieldRules``.
+/// Foundation's `JSONDecoder` through ``BodyDecoder``, with ``FieldRules``. One rule
+/// came later and is added here: at most ``HostReport/maximumGuests`` guests, counted
+/// before any is checked. (Duplicate keys and U+0000 are ``BodyDecoder``'s to refuse.)
 struct CodableHostReport: Sendable, Decodable {
     let hostID: String
     let reportedAt: Date
@@ -105,6 +108,9 @@ struct CodableHostReport: Sendable, Decodable {
         agentVersion = try container.decode(String.self, forKey: .agentVersion)
         guard !agentVersion.isEmpty else { throw ValidationFailure("agent_version: must not be empty") }
         host = try container.decode(Machine.self, forKey: .host)
+        if let listed = try? container.nestedUnkeyedContainer(forKey: .guests), let count = listed.count, count > HostReport.maximumGuests {
+            throw ValidationFailure("guests: at most \(HostReport.maximumGuests) per report (this one has \(count))")
+        }
         guests = try container.decode([ReportedGuest].self, forKey: .guests)
         var seen = Set<Int>()
         for (index, guest) in guests.enumerated() where !seen.insert(guest.vmid).inserted {

@@ -7,14 +7,19 @@ import Testing
 /// and near misses of them: whatever one accepts the other must accept, with the same
 /// values, and whatever one refuses the other must refuse.
 ///
-/// Three differences are deliberate, and each is excused only by repairing the text
+/// Five differences are deliberate, and each is excused only by repairing the text
 /// and finding the two agree on the repaired one:
 /// - a comma before `]` or `}`: Foundation accepts it, RFC 8259 does not, nor does the reader;
 /// - a number beyond `Double` (`1e400`): Foundation refuses it when it builds a value; the
 ///   reader accepts the literal, which is valid JSON, and leaves its range to the field
 ///   that reads it (``JSONNumber/double`` refuses it there, as `JSONDecoder` does);
 /// - UTF-16 and UTF-32 texts, which Foundation detects and converts: the hub reads
-///   UTF-8 only.
+///   UTF-8 only;
+/// - a key its object already has: Foundation keeps the last member, the reader refuses
+///   the text (other programs keep the first). Excused when a walk over the text that
+///   shares nothing with the reader finds the key earlier in the same object;
+/// - U+0000 in a string or key: Foundation keeps it, the reader refuses it (SQLite and C
+///   strings would cut it short). Excused when the reader stopped at a `\u0000` escape.
 ///
 /// One difference is Foundation's alone: `JSONSerialization` drops a raw U+FEFF that
 /// starts a string or follows an escape in one, where `JSONDecoder` and the reader keep
@@ -44,6 +49,8 @@ import Testing
         #expect(tally.bothRefused > 8000)
         #expect(tally.excusedTrailingCommas > 50)
         #expect(tally.excusedHugeNumbers > 50)
+        #expect(tally.excusedDuplicateKeys > 50)
+        #expect(tally.excusedNuls > 50)
     }
 
     @Test(arguments: [510, 511, 512, 513, 600])
@@ -58,7 +65,17 @@ import Testing
         case excusedTrailingComma
         case excusedHugeNumber
         case excusedEncoding
+        case excusedDuplicateKey
+        case excusedNul
         case disagreement(String)
+
+        /// Whether the two agree on a repaired text, or on what is left after a further excused difference.
+        var isAgreementOnAcceptedText: Bool {
+            switch self {
+            case .bothAccepted, .excusedTrailingComma, .excusedHugeNumber, .excusedDuplicateKey, .excusedNul: true
+            case .bothRefused, .excusedEncoding, .disagreement: false
+            }
+        }
     }
 
     struct Tally {
@@ -66,6 +83,8 @@ import Testing
         var bothRefused = 0
         var excusedTrailingCommas = 0
         var excusedHugeNumbers = 0
+        var excusedDuplicateKeys = 0
+        var excusedNuls = 0
         var disagreements: [String] = []
 
         mutating func record(_ verdict: Verdict, index: Int, bytes: [UInt8]) {
@@ -75,6 +94,8 @@ import Testing
             case .excusedTrailingComma: excusedTrailingCommas += 1
             case .excusedHugeNumber: excusedHugeNumbers += 1
             case .excusedEncoding: break
+            case .excusedDuplicateKey: excusedDuplicateKeys += 1
+            case .excusedNul: excusedNuls += 1
             case .disagreement(let why):
                 disagreements.append("document \(index): \(why): \(bytes.map { String($0, radix: 16) }.joined(separator: " ").prefix(400))")
             }
@@ -100,7 +121,13 @@ import Testing
                 var repaired = bytes
                 repaired.remove(at: comma)
                 let verdict = compare(repaired)
-                return verdict == .bothAccepted || verdict == .excusedTrailingComma ? .excusedTrailingComma : .disagreement("trailing comma, then \(verdict)")
+                return verdict.isAgreementOnAcceptedText ? .excusedTrailingComma : .disagreement("trailing comma, then \(verdict)")
+            }
+            if error.reason == .duplicateKey {
+                return excuseDuplicateKey(at: error.offset, in: bytes)
+            }
+            if case .nulCharacter = error.reason {
+                return excuseNul(at: error.offset, in: bytes)
             }
             if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
                 return .excusedEncoding
@@ -114,11 +141,80 @@ import Testing
             return .disagreement("reader accepted, Foundation refused")
         }
     }
+
+    /// The reader refused the key whose opening quote is at `offset` as one its object
+    /// already has. The witness is ``earlierKeys(ofObjectWithKeyAt:in:)``, a walk over
+    /// the text that shares nothing with the reader; the text with the key renamed must
+    /// then be judged alike.
+    static func excuseDuplicateKey(at offset: Int, in bytes: [UInt8]) -> Verdict {
+        guard let (key, earlier) = earlierKeys(ofObjectWithKeyAt: offset, in: bytes), earlier.contains(key) else {
+            return .disagreement("duplicate key refused at \(offset), but its object has no earlier member of that name")
+        }
+        var repaired = bytes
+        repaired.replaceSubrange(offset..<(offset + key.literalCount), with: Array(#""renamed \#(offset)""#.utf8))
+        // Foundation never checks a member it drops for a later one of the same name, so
+        // the renamed text may show it what is not JSON, and both then refuse it.
+        let verdict = compare(repaired)
+        return verdict.isAgreementOnAcceptedText || verdict == .bothRefused ? .excusedDuplicateKey : .disagreement("duplicate key, then \(verdict)")
+    }
+
+    /// A key as the witness sees it: its decoded bytes, and how long it is as written.
+    struct WrittenKey: Equatable {
+        let decoded: [UInt8]
+        let literalCount: Int
+
+        static func == (lhs: WrittenKey, rhs: WrittenKey) -> Bool { lhs.decoded == rhs.decoded }
+    }
+
+    /// The key whose opening quote is at `offset` and the keys before it in its object,
+    /// found by a walk over a text Foundation accepted: strings are stepped over escape by
+    /// escape and decoded by `JSONSerialization`; a string followed by a colon is a key.
+    static func earlierKeys(ofObjectWithKeyAt offset: Int, in bytes: [UInt8]) -> (WrittenKey, [WrittenKey])? {
+        var objects: [[WrittenKey]?] = []
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "{"): objects.append([])
+            case UInt8(ascii: "["): objects.append(nil)
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = objects.popLast()
+            case UInt8(ascii: "\""):
+                var end = index + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
+                guard end < bytes.count else { return nil }
+                var next = end + 1
+                while next < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[next]) { next += 1 }
+                if next < bytes.count, bytes[next] == UInt8(ascii: ":"), let last = objects.indices.last, objects[last] != nil {
+                    let literal = Data(bytes[index...end])
+                    guard let text = try? JSONSerialization.jsonObject(with: literal, options: .fragmentsAllowed) as? String else { return nil }
+                    let key = WrittenKey(decoded: Array(text.utf8), literalCount: end - index + 1)
+                    if index == offset { return (key, objects[last]!) }
+                    objects[last]!.append(key)
+                }
+                index = end
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The reader refused the `\u0000` escape at `offset`. The witness is the text: a
+    /// `\u0000` there, after an even number of backslashes (so not an escaped backslash
+    /// followed by `u0000`); made `\u0001`, the text must then agree.
+    static func excuseNul(at offset: Int, in bytes: [UInt8]) -> Verdict {
+        let backslashesBefore = bytes[..<offset].reversed().prefix { $0 == UInt8(ascii: "\\") }.count
+        guard offset + 6 <= bytes.count, Array(bytes[offset..<offset + 6]) == Array(#"\u0000"#.utf8), backslashesBefore % 2 == 0 else {
+            return .disagreement("U+0000 refused at \(offset), where the text has no \\u0000 escape")
+        }
+        var repaired = bytes
+        repaired[offset + 5] = UInt8(ascii: "1")
+        let verdict = compare(repaired)
+        return verdict.isAgreementOnAcceptedText ? .excusedNul : .disagreement("U+0000, then \(verdict)")
+    }
 }
 
 /// A JSON value as both parsers see it, for comparing their readings: numbers as
-/// `Double` (Foundation has no other common form; booleans become 1 and 0 there too),
-/// objects with the last of duplicate keys, as `JSONSerialization` keeps.
+/// `Double` (Foundation has no other common form; booleans become 1 and 0 there too).
 indirect enum Tree: Equatable, CustomStringConvertible {
     case null
     case number(Double, literal: String)

@@ -68,6 +68,102 @@ import Testing
         #expect(hostKeyed.status == 403)
     }
 
+    /// An object nested `depth` levels deep: `{"a":{"a":…1…}}`.
+    static func nested(_ depth: Int) -> String {
+        String(repeating: #"{"a":"#, count: depth) + "1" + String(repeating: "}", count: depth)
+    }
+
+    /// The host's signed desired state, verified as an agent does.
+    static func fetch(_ fixture: SignedOpsFixture, _ host: SignedOpsFixture.Host) async throws -> (status: Int, payload: [String: Any]) {
+        let reply = try await fixture.send(.get, "/api/v1/host-desired", key: host.key)
+        guard reply.status == 200 else { return (reply.status, reply.json) }
+        let payload = try EnvelopeCheck.verify(reply.json, keys: try await fixture.publishedKeys(), expectedType: EnvelopeCheck.desiredType)
+        return (reply.status, payload)
+    }
+
+    /// `desired` with 510 levels inside it (512 in the body) is within what
+    /// `JSONDecoder` reads, but more than the hub can sign once it wraps it in the
+    /// payload: it is refused when set, and the host goes on fetching what it had.
+    @Test func aDesiredStateNestedTooDeepIsRefusedAndTheHostKeepsThePreviousOne() async throws {
+        let fixture = try await SignedOpsFixture.make()
+        let host = try await fixture.host()
+        #expect(try await fixture.putDesired(host.id, #"{"desired": {"tz": "Europe/Budapest"}}"#).status == 200)
+        let reply = try await fixture.putDesired(host.id, #"{"desired": "# + Self.nested(511) + "}")
+        #expect(reply.status == 400)
+        #expect(reply.errorCode == "invalid_desired")
+        #expect(reply.message == "desired: nests objects and arrays 511 levels deep; at most 64 are allowed")
+        for _ in 0..<2 {
+            let fetched = try await Self.fetch(fixture, host)
+            #expect(fetched.status == 200)
+            #expect(fetched.payload["desired_generation"] as? Int == 1)
+            #expect((fetched.payload["desired"] as? [String: Any])?["tz"] as? String == "Europe/Budapest")
+        }
+    }
+
+    @Test func sixtyFourLevelsAreSignedAndSixtyFiveRefused() async throws {
+        let fixture = try await SignedOpsFixture.make()
+        let host = try await fixture.host()
+        #expect(try await fixture.putDesired(host.id, #"{"desired": "# + Self.nested(64) + "}").status == 200)
+        let fetched = try await Self.fetch(fixture, host)
+        #expect(fetched.status == 200)
+        #expect(fetched.payload["desired_generation"] as? Int == 1)
+        let refused = try await fixture.putDesired(host.id, #"{"desired": "# + Self.nested(65) + "}")
+        #expect(refused.status == 400)
+        #expect(refused.message == "desired: nests objects and arrays 65 levels deep; at most 64 are allowed")
+        let arrays = try await fixture.putDesired(host.id, #"{"desired": {"a": "# + String(repeating: "[", count: 64) + String(repeating: "]", count: 64) + "}}")
+        #expect(arrays.status == 400)
+        #expect(arrays.errorCode == "invalid_desired")
+    }
+
+    /// A state stored before the `PUT` checked (as deep as `JSONDecoder` let through,
+    /// one level too deep to sign), and one stored deeper than the hub can read back:
+    /// the host is told so with a 409 rather than an opaque 500, the operator is told
+    /// once in the log rather than at every heartbeat, and setting the state again
+    /// mends it.
+    @Test(arguments: [511, 600])
+    func aStoredStateTheHubCannotSignIsA409LoggedOnceUntilSetAgain(depth: Int) async throws {
+        let fixture = try await SignedOpsFixture.make()
+        let host = try await fixture.host()
+        try await fixture.hub.database.write { db in
+            try db.execute(
+                sql: "UPDATE hosts SET desired_json = ?, desired_generation = 7 WHERE host_id = ?", arguments: [Self.nested(depth), host.id]
+            )
+        }
+        for _ in 0..<3 {
+            let reply = try await fixture.send(.get, "/api/v1/host-desired", key: host.key)
+            #expect(reply.status == 409)
+            #expect(reply.errorCode == "desired_unservable")
+        }
+        let logged = fixture.hub.logs.all.filter { $0.contains("stored desired state cannot be signed") }
+        #expect(logged.count == 1)
+        #expect(logged.first?.hasPrefix("error") == true)
+        #expect(logged.first?.contains(host.id) == true)
+        let mended = try await fixture.putDesired(host.id, #"{"desired": {"tz": "UTC"}}"#)
+        #expect(mended.json["desired_generation"] as? Int == 8)
+        let fetched = try await Self.fetch(fixture, host)
+        #expect(fetched.status == 200)
+        #expect((fetched.payload["desired"] as? [String: Any])?["tz"] as? String == "UTC")
+    }
+
+    @Test(arguments: [
+        (#"{"desired": {"a": 1, "a": 2}}"#, "desired.a: duplicate key"),
+        (#"{"desired": {"a": 1}, "desired": {"a": 2}}"#, "desired: duplicate key"),
+        (#"{"desired": {"guests": {"101": {"name": "x", "n\u0061me": "y"}}}}"#, "desired.guests.101.name: duplicate key"),
+        (#"{"desired": {"tz": "Europe/Budapest\u0000"}}"#, "desired.tz: must not contain U+0000"),
+    ])
+    func anAmbiguousDesiredStateIsRefusedAndStoresNothing(body: String, message: String) async throws {
+        let fixture = try await SignedOpsFixture.make()
+        let host = try await fixture.host()
+        let reply = try await fixture.putDesired(host.id, body)
+        #expect(reply.status == 400)
+        #expect(reply.errorCode == "invalid_desired")
+        #expect(reply.message == message)
+        let generation = try await fixture.hub.database.read { db in
+            try Int.fetchOne(db, sql: "SELECT desired_generation FROM hosts WHERE host_id = ?", arguments: [host.id])
+        }
+        #expect(generation == 0)
+    }
+
     @Test func hostReportsNeverTouchDesiredState() async throws {
         let fixture = try await SignedOpsFixture.make()
         let host = try await fixture.host()

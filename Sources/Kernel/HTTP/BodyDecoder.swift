@@ -2,6 +2,16 @@ import Foundation
 import NIOCore
 
 /// JSON request bodies into values, with errors that name the offending field.
+///
+/// A body is read twice: once whole by the strict ``JSONReader``, then by Foundation's
+/// `JSONDecoder` into its type. `JSONDecoder` alone checks only the members it decodes,
+/// keeps the first of two members with the same key (where Python, JavaScript and Go
+/// keep the last) and lets U+0000 through into strings that SQLite then cuts short.
+/// The first pass refuses all of that anywhere in the body, at every depth, so every
+/// route holds to the rules of the host report without listing its fields, and a new
+/// route gets them for free. Bodies that come this way are small and rare (the ingest
+/// path reads its own with the reader alone), so the second pass costs nothing that
+/// matters.
 public enum BodyDecoder {
     /// What an empty body is told; bodies read with ``JSONReader`` are told the same.
     public static let emptyBodyMessage = "the request body is empty; a JSON object is expected"
@@ -11,6 +21,13 @@ public enum BodyDecoder {
     public static func decode<T: Decodable>(_ type: T.Type, from body: ByteBuffer, errorCode: String) throws -> T {
         let data = Data(buffer: body, byteTransferStrategy: .noCopy)
         guard !data.isEmpty else { throw HubError.badRequest(errorCode, emptyBodyMessage) }
+        var reader = JSONReader(buffer: body)
+        do {
+            try reader.skipValue()
+            try reader.finish()
+        } catch {
+            throw HubError.badRequest(errorCode, message(for: error))
+        }
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
@@ -21,6 +38,17 @@ public enum BodyDecoder {
             throw error
         } catch {
             throw HubError.badRequest(errorCode, invalidJSONMessage)
+        }
+    }
+
+    /// What a client is told when ``JSONReader`` refuses its body: the field at fault
+    /// for what JSON allows and the hub does not; for the rest, that it is not JSON.
+    public static func message(for error: JSONError) -> String {
+        switch error.reason {
+        case .duplicateKey: "\(error.path): duplicate key"
+        case .nulCharacter(inKey: false): "\(error.path): must not contain U+0000"
+        case .nulCharacter(inKey: true): error.path.isEmpty ? "keys must not contain U+0000" : "\(error.path): keys must not contain U+0000"
+        default: invalidJSONMessage
         }
     }
 

@@ -11,11 +11,6 @@ public enum FieldReading<Value> {
     /// The field is there but breaks its rule; the message names it.
     case broken(String)
 
-    /// Whether no member of this name has been read yet.
-    public var isAbsent: Bool {
-        if case .absent = self { true } else { false }
-    }
-
     /// The value of a field the body must have.
     public func required(_ name: @autoclosure () -> String) throws(ValidationFailure) -> Value {
         switch self {

@@ -2,16 +2,14 @@ import Foundation
 
 /// Reading a body's fields with the rules and messages of the `Decodable` path
 /// (``FieldRules`` and ``BodyDecoder``), so that a body read in one pass is judged as
-/// it was before. Each reads the member the reader is positioned at into `slot`,
-/// unless an earlier member of the same name filled it: Foundation keeps the first of
-/// duplicate keys, and so does this. A later duplicate is still validated.
+/// it was before. Each reads the member the reader is positioned at into `slot`; the
+/// reader refuses a second member of the same name before it gets here.
 ///
 /// The messages name the field by the reader's ``JSONReader/path``, and are built only
 /// when a rule is broken.
 extension JSONReader {
     /// A string that must not be null, like `decode(String.self, forKey:)`.
     public mutating func readString(into slot: inout FieldReading<String>) throws(JSONError) {
-        guard slot.isAbsent else { return try skipValue() }
         switch try peekKind() {
         case .string: slot = .read(try readString())
         case let kind: slot = try brokenByKind(kind, expected: .string)
@@ -20,7 +18,6 @@ extension JSONReader {
 
     /// A string that may be null or left out, like `decodeIfPresent(String.self, forKey:)`.
     public mutating func readOptionalString(into slot: inout FieldReading<String?>) throws(JSONError) {
-        guard slot.isAbsent else { return try skipValue() }
         switch try peekKind() {
         case .string: slot = .read(try readString())
         case .null:
@@ -33,7 +30,6 @@ extension JSONReader {
     /// A number read as `Double`, like `decode(Double.self, forKey:)`: a number beyond
     /// `Double` was refused there as invalid JSON rather than by name, and still is.
     public mutating func readDouble(into slot: inout FieldReading<Double>) throws(JSONError) {
-        guard slot.isAbsent else { return try skipValue() }
         switch try peekKind() {
         case .number:
             let value = try readNumber().double
@@ -47,7 +43,6 @@ extension JSONReader {
     /// Integral numbers written with a fraction or exponent (`12.0`, `1e2`) are read,
     /// as Foundation reads them.
     public mutating func readInteger(into slot: inout FieldReading<Int>, in range: ClosedRange<Int>) throws(JSONError) {
-        guard slot.isAbsent else { return try skipValue() }
         guard try peekKind() == .number else {
             slot = .broken(FieldRules.integerMessage(name: path, range: range))
             return try skipValue()
@@ -61,7 +56,6 @@ extension JSONReader {
 
     /// An RFC 3339 timestamp, like ``FieldRules/timestamp(_:_:name:)``.
     public mutating func readTimestamp(into slot: inout FieldReading<Date>) throws(JSONError) {
-        guard slot.isAbsent else { return try skipValue() }
         guard try peekKind() == .string else {
             slot = .broken(FieldRules.timestampMessage(name: path))
             return try skipValue()
@@ -78,7 +72,6 @@ extension JSONReader {
     public mutating func readObject<Members>(
         into slot: inout FieldReading<Members>, _ readMembers: (inout JSONReader) throws(JSONError) -> Members
     ) throws(JSONError) {
-        guard slot.isAbsent else { return try skipValue() }
         slot = try readObject(readMembers)
     }
 
@@ -86,7 +79,6 @@ extension JSONReader {
     public mutating func readOptionalObject<Members>(
         into slot: inout FieldReading<Members?>, _ readMembers: (inout JSONReader) throws(JSONError) -> Members
     ) throws(JSONError) {
-        guard slot.isAbsent else { return try skipValue() }
         if try skipNull() {
             slot = .read(nil)
             return
@@ -117,7 +109,6 @@ extension JSONReader {
     public mutating func readArray<Element>(
         into slot: inout FieldReading<[Element]>, _ readElement: (inout JSONReader) throws(JSONError) -> Element
     ) throws(JSONError) {
-        guard slot.isAbsent else { return try skipValue() }
         switch try peekKind() {
         case .array:
             var elements: [Element] = []
@@ -144,7 +135,6 @@ extension JSONReader {
     }
 
     private mutating func checkOptional(_ kind: JSONValueKind, into slot: inout FieldReading<Void>) throws(JSONError) {
-        guard slot.isAbsent else { return try skipValue() }
         let found = try peekKind()
         slot = found == kind || found == .null ? .read(()) : .broken("\(path): must be \(kind)")
         try skipValue()

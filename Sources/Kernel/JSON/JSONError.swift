@@ -31,6 +31,16 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
         case trailingContent
         /// Containers nested deeper than the reader's limit.
         case tooDeep(limit: Int)
+        /// A key that an earlier member of the same object already has, compared after
+        /// escapes are decoded (`"a"` and `"\u0061"` are one key). JSON allows it, but
+        /// parsers disagree on which member counts (Foundation keeps the first, Python,
+        /// JavaScript and Go the last), so a body the hub read one way would be stored
+        /// and read back another.
+        case duplicateKey
+        /// U+0000 (a `\u0000` escape) in a key or a string value. JSON allows it, but
+        /// SQLite's text binding and every C string end at it, so `"running\u0000x"`
+        /// would be checked as one text and stored as another.
+        case nulCharacter(inKey: Bool)
         /// A well-formed value of another kind than the caller asked for.
         case mismatch(expected: JSONValueKind, found: JSONValueKind)
         /// A number with a fraction or an exponent where a whole number was asked for.
@@ -52,10 +62,10 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether the input is not JSON at all, as opposed to JSON of another shape than
-    /// the caller asked for.
+    /// the caller asked for, or JSON the hub refuses (a duplicate key, U+0000).
     public var isSyntaxError: Bool {
         switch reason {
-        case .mismatch, .notAnInteger, .numberOutOfRange: false
+        case .mismatch, .notAnInteger, .numberOutOfRange, .duplicateKey, .nulCharacter: false
         default: true
         }
     }
@@ -82,6 +92,8 @@ extension JSONError.Reason {
         case .trailingComma: "comma before a closing bracket"
         case .trailingContent: "content after the JSON value"
         case .tooDeep(let limit): "nesting deeper than \(limit)"
+        case .duplicateKey: "duplicate key"
+        case .nulCharacter(let inKey): inKey ? "U+0000 in a key" : "U+0000 in a string"
         case .mismatch(let expected, let found): "expected \(expected), found \(found)"
         case .notAnInteger: "expected a whole number"
         case .numberOutOfRange: "number out of range"

@@ -22,6 +22,12 @@ public struct JSONKey: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { string }
 
+    /// The bytes hashed in one go rather than one by one: large objects keep their keys
+    /// in a set (see ``JSONReader``'s duplicate check).
+    public func hash(into hasher: inout Hasher) {
+        utf8.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
     public static func == (key: JSONKey, name: StaticString) -> Bool {
         name.withUTF8Buffer { name in
             key.utf8.count == name.count && key.utf8.withUnsafeBufferPointer { key in

@@ -17,8 +17,8 @@ extension JSONReader {
     /// Validates the string whose opening quote is at `offset` and steps past its
     /// closing quote. Plain ASCII costs one comparison chain per byte; escapes and
     /// multi-byte sequences are checked where they occur, so that a skipped string is
-    /// held to the same rules as a read one.
-    mutating func scanString() throws(JSONError) -> JSONStringSpan {
+    /// held to the same rules as a read one. `isKey` only words the error for U+0000.
+    mutating func scanString(isKey: Bool = false) throws(JSONError) -> JSONStringSpan {
         let start = offset + 1
         var index = start
         var hasEscapes = false
@@ -31,7 +31,7 @@ extension JSONReader {
                 return JSONStringSpan(content: start..<index, hasEscapes: hasEscapes)
             } else if byte == UInt8(ascii: "\\") {
                 hasEscapes = true
-                index = try endOfEscape(at: index)
+                index = try endOfEscape(at: index, isKey: isKey)
             } else if byte < 0x20 {
                 throw failure(.unescapedControlCharacter, at: index)
             } else {
@@ -66,8 +66,10 @@ extension JSONReader {
     /// Checks the escape whose backslash is at `index`; answers the index after it. A
     /// `\u` escape of a high surrogate must be followed by one of a low surrogate, and a
     /// low surrogate must not stand alone: either half alone is no character, and
-    /// Foundation refuses it.
-    private func endOfEscape(at index: Int) throws(JSONError) -> Int {
+    /// Foundation refuses it. U+0000 is refused too (see ``JSONError/Reason/nulCharacter(inKey:)``):
+    /// an escape is the only way a string can hold it, so checking here costs plain
+    /// text nothing.
+    private func endOfEscape(at index: Int, isKey: Bool) throws(JSONError) -> Int {
         guard index + 1 < bytes.count else { throw failure(.unexpectedEnd, at: bytes.count) }
         switch bytes[index + 1] {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
@@ -83,6 +85,8 @@ extension JSONReader {
                 return index + 12
             case 0xDC00...0xDFFF:
                 throw failure(.loneSurrogate, at: index)
+            case 0:
+                throw failure(.nulCharacter(inKey: isKey), at: index)
             default:
                 return index + 6
             }

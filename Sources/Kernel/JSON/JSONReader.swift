@@ -25,9 +25,14 @@ import NIOCore
 /// accepts is JSON throughout: UTF-8 inside strings, no unescaped control characters,
 /// no lone surrogates, no leading zeros, no `NaN`, no trailing commas, nothing after
 /// the top-level value. Nesting deeper than ``depthLimit`` is an error, never a deep
-/// recursion: the reader does not recurse at all. Duplicate keys are the caller's
-/// business (each is handed over). A leading UTF-8 byte order mark is ignored, as RFC
-/// 8259 §8.1 allows and Foundation does.
+/// recursion: the reader does not recurse at all. A leading UTF-8 byte order mark is
+/// ignored, as RFC 8259 §8.1 allows and Foundation does.
+///
+/// Two things JSON allows are refused too, because the hub stores what it reads for
+/// other programs to read again, and they would read it differently: a key that its
+/// object already has (``JSONError/Reason/duplicateKey``: Foundation keeps the first
+/// member, Python, JavaScript and Go the last), and U+0000 in a key or a string
+/// (``JSONError/Reason/nulCharacter(inKey:)``: SQLite and C strings end at it).
 ///
 /// Errors are ``JSONError`` values carrying the byte offset and the ``path`` of the
 /// value being read.
@@ -49,6 +54,8 @@ public struct JSONReader: Sendable {
     /// Where the top-level value starts, once it has been looked at; a value anywhere
     /// else at the top level is a second one, and refused.
     var topLevelStart: Int?
+    /// The keys of the open objects, to refuse a repeated one.
+    var openKeys = OpenObjectKeys()
 
     /// A reader of `bytes`, which should hold exactly one JSON text.
     public init(bytes: [UInt8], depthLimit: Int = defaultDepthLimit) {
@@ -84,7 +91,7 @@ public struct JSONReader: Sendable {
     /// reader is back in the enclosing container.
     public mutating func nextKey() throws(JSONError) -> JSONKey? {
         guard let key = try advanceToKey() else { return nil }
-        return key.hasEscapes ? JSONKey(utf8: ArraySlice(unescaped(key.content))) : JSONKey(utf8: bytes[key.content])
+        return decodedKey(key)
     }
 
     /// Whether the current array has another element, positioned at it; `false` once
@@ -159,12 +166,14 @@ public struct JSONReader: Sendable {
     mutating func open(isObject: Bool) throws(JSONError) {
         guard enclosing.count < depthLimit else { throw failure(.tooDeep(limit: depthLimit), at: offset) }
         enclosing.append(current)
-        current = JSONFrame(isObject: isObject)
+        current = JSONFrame(isObject: isObject, firstKey: openKeys.count)
         offset += 1
     }
 
     /// Moves to the next member's key and past its colon, answering where the key's
-    /// characters are; `nil` once the object has ended.
+    /// characters are; `nil` once the object has ended. A key the object already has
+    /// is refused here, whether the caller reads the member or skips it.
+    @inline(__always)
     mutating func advanceToKey() throws(JSONError) -> JSONStringSpan? {
         precondition(current.isObject, "nextKey() outside an object")
         guard try atNextItem(closer: UInt8(ascii: "}")) else { return nil }
@@ -172,8 +181,9 @@ public struct JSONReader: Sendable {
         current.keyOffset = -1
         guard bytes[offset] == UInt8(ascii: "\"") else { throw failure(.unexpectedByte(bytes[offset]), at: offset) }
         let keyStart = offset
-        let key = try scanString()
+        let key = try scanString(isKey: true)
         current.keyOffset = keyStart
+        try noteKey(key, quote: keyStart)
         skipWhitespace()
         guard offset < bytes.count else { throw failure(.unexpectedEnd, at: offset) }
         guard bytes[offset] == UInt8(ascii: ":") else { throw failure(.unexpectedByte(bytes[offset]), at: offset) }
@@ -183,12 +193,14 @@ public struct JSONReader: Sendable {
 
     /// Consumes the comma before an item, or the closing bracket and the container;
     /// answers whether an item follows.
+    @inline(__always)
     mutating func atNextItem(closer: UInt8) throws(JSONError) -> Bool {
         skipWhitespace()
         guard offset < bytes.count else { throw failure(.unexpectedEnd, at: offset) }
         let byte = bytes[offset]
         if byte == closer {
             offset += 1
+            if current.isObject { forgetKeys() }
             current = enclosing.removeLast()
             return false
         }

@@ -19,8 +19,9 @@ extension HostReport {
             report = try reader.readObject(HostReportFields.read)
             try reader.finish()
         } catch {
-            // Field rules never throw from the reader; what does is the body not being JSON.
-            throw ValidationFailure(BodyDecoder.invalidJSONMessage)
+            // Field rules never throw from the reader; what does is the body not being
+            // JSON, or JSON the hub refuses anywhere (a duplicate key, U+0000).
+            throw ValidationFailure(BodyDecoder.message(for: error))
         }
         // The whole body is named by an empty path, as the Decodable path named it.
         try self.init(checking: report.required(""))
@@ -47,8 +48,11 @@ extension HostReport {
         try fields.auditTail.value(ifAbsent: ())
     }
 
-    /// Each guest checked in order, then their vmids for repeats.
+    /// Their number, then each guest checked in order, then their vmids for repeats.
     static func guests(_ readings: [FieldReading<GuestFields>]) throws(ValidationFailure) -> [ReportedGuest] {
+        guard readings.count <= maximumGuests else {
+            throw ValidationFailure("guests: at most \(maximumGuests) per report (this one has \(readings.count))")
+        }
         var guests: [ReportedGuest] = []
         guests.reserveCapacity(readings.count)
         for (index, reading) in readings.enumerated() {

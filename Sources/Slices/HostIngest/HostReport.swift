@@ -21,6 +21,11 @@ public struct HostReport: Sendable {
         public let diskPercent: Double
     }
 
+    /// The most guests one report may list. A Proxmox host runs tens of guests, a
+    /// large one a few hundred; without a bound, one 4 MiB report could create a
+    /// hundred thousand guest rows that every later listing of the host would carry.
+    public static let maximumGuests = 1_000
+
     public struct ReportedGuest: Sendable {
         public let vmid: Int
         public let name: String

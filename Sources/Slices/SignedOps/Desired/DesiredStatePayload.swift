@@ -1,3 +1,5 @@
+import Foundation
+import HostIngestSlice
 import Kernel
 
 /// What a desired-state envelope signs (agent protocol §6): `{"host_id",
@@ -13,5 +15,25 @@ struct DesiredStatePayload: Encodable, Sendable {
         case desiredGeneration = "desired_generation"
         case desired
         case issuedAt = "issued_at"
+    }
+
+    /// The payload of a desired state as stored: its canonical text read back, or `{}`
+    /// while none was set. The `PUT` builds one from the text it is about to store and
+    /// the `GET` from the text it finds, so that what cannot be served is refused
+    /// before it is stored.
+    init(hostID: String, desiredGeneration: Int64, canonicalJSON: String?, issuedAt: String) throws {
+        self.hostID = hostID
+        self.desiredGeneration = desiredGeneration
+        desired = try canonicalJSON.map { try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) } ?? .object([:])
+        self.issuedAt = issuedAt
+    }
+
+    init(_ current: HostDesiredState.Current, issuedAt: String) throws {
+        try self.init(hostID: current.hostID, desiredGeneration: current.generation, canonicalJSON: current.desiredJSON, issuedAt: issuedAt)
+    }
+
+    /// The bytes the envelope signs.
+    func encoded() throws -> Data {
+        try WireJSON.encodeData(self)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HostIngestSlice
 import Kernel
+import Logging
 
 /// Desired state: the operator sets it (`PUT /api/v1/admin/hosts/{host_id}/desired`),
 /// the host fetches it signed (`GET /api/v1/host-desired`).
@@ -12,6 +13,7 @@ struct DesiredStateRoutes: Sendable {
     let keys: OpsKeyRing
     let cohort: CohortGate
     let clock: any HubClock
+    let unservable = UnservableDesiredStates()
 
     struct Answer: Encodable {
         let hostID: String
@@ -27,7 +29,8 @@ struct DesiredStateRoutes: Sendable {
         [
             SliceRoute(.put, "/api/v1/admin/hosts/{host_id}/desired", access: .global, bodyLimit: Self.bodyLimit) { request in
                 let hostID = try request.parameter("host_id")
-                let canonical = try request.decode(DesiredStateBody.self, errorCode: "invalid_desired").canonicalJSON
+                let body = try request.decode(DesiredStateBody.self, errorCode: "invalid_desired")
+                let canonical = try servableCanonicalJSON(body, hostID: hostID, logger: request.logger)
                 let stored = try await database.pool.write { db in
                     try HostDesiredState.replace(hostID: hostID, canonicalJSON: canonical, in: db)
                 }
@@ -40,12 +43,45 @@ struct DesiredStateRoutes: Sendable {
                 guard let current = try await database.pool.read({ db in try HostDesiredState.current(hostID: host.hostID, in: db) }) else {
                     throw HubError.notFound("no host \(host.hostID)")
                 }
-                let desired = try current.desiredJSON.map { try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) } ?? .object([:])
-                let payload = DesiredStatePayload(
-                    hostID: current.hostID, desiredGeneration: current.generation, desired: desired, issuedAt: Timestamp.format(clock.now())
-                )
-                return try .json(try DSSEEnvelope.sign(try WireJSON.encodeData(payload), payloadType: PayloadType.desiredState, with: key))
+                let payload = try signedPayload(current, logger: request.logger)
+                return try .json(try DSSEEnvelope.sign(payload, payloadType: PayloadType.desiredState, with: key))
             },
         ]
+    }
+
+    /// The body's canonical text, once the payload the `GET` will sign has been built
+    /// from it: whatever could not be served is refused now, before it replaces a state
+    /// the host can fetch. (The generation is not known yet; any number encodes alike.)
+    private func servableCanonicalJSON(_ body: DesiredStateBody, hostID: String, logger: Logger) throws -> String {
+        do {
+            let canonical = try body.canonicalJSON
+            let payload = try DesiredStatePayload(hostID: hostID, desiredGeneration: 1, canonicalJSON: canonical, issuedAt: Timestamp.format(clock.now()))
+            _ = try payload.encoded()
+            return canonical
+        } catch {
+            logger.info("desired state refused: it cannot be signed", metadata: ["host_id": "\(hostID)", "error": "\(error)"])
+            throw HubError.badRequest("invalid_desired", "desired: cannot be encoded for signing")
+        }
+    }
+
+    /// The payload to sign for the host's stored desired state. A stored state that
+    /// cannot be read back or signed (set by an earlier hub, before the `PUT` checked:
+    /// nested too deep for the decoder, or for the encoder once wrapped) is a 409
+    /// `desired_unservable`, not a 500: it stays so until an operator sets the state
+    /// again, which a 5xx ("try again later") would not say, and the error is logged
+    /// once per host and generation rather than at every heartbeat.
+    private func signedPayload(_ current: HostDesiredState.Current, logger: Logger) throws -> Data {
+        do {
+            return try DesiredStatePayload(current, issuedAt: Timestamp.format(clock.now())).encoded()
+        } catch {
+            if unservable.isNew(hostID: current.hostID, generation: current.generation) {
+                logger.error("stored desired state cannot be signed; set it again with PUT /api/v1/admin/hosts/{host_id}/desired", metadata: [
+                    "host_id": "\(current.hostID)", "desired_generation": "\(current.generation)", "error": "\(error)",
+                ])
+            }
+            throw HubError.conflict(
+                "desired_unservable", "the desired state stored for host \(current.hostID) cannot be signed; an operator must set it again"
+            )
+        }
     }
 }
