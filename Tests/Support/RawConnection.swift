@@ -5,7 +5,7 @@ import Glibc
 
 /// A plain TCP connection to a test server on loopback, for requests no HTTP client
 /// would send: bodies that stall, headers with no body, connections dropped midway.
-public final class RawConnection {
+public final class RawConnection: Sendable {
     private let descriptor: Int32
 
     public init(port: Int) throws {
@@ -39,7 +39,8 @@ public final class RawConnection {
         }
     }
 
-    /// Reads until the peer closes or the five-second timeout passes.
+    /// Reads until the peer closes or the receive timeout (five seconds unless
+    /// ``response(within:)`` set another) passes.
     public func receiveAll() -> String {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
@@ -50,6 +51,31 @@ public final class RawConnection {
             if let text = String(validating: received, as: UTF8.self), text.contains("\r\n\r\n"), Self.isComplete(text) { break }
         }
         return String(decoding: received, as: UTF8.self)
+    }
+
+    /// Like ``receiveAll()``, but waits up to `seconds` (a loaded test machine can take
+    /// longer than five) on a thread of its own: a test that waits for an answer must
+    /// not block one of the few threads of Swift's concurrency pool, which an
+    /// in-process server needs to produce the answer.
+    public func response(within seconds: Int = 30) async -> String {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+                setsockopt(self.descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+                continuation.resume(returning: self.receiveAll())
+            }
+        }
+    }
+
+    /// Whether the peer has closed the connection (or reset it), without waiting: bytes
+    /// it sent first are read and dropped on the way.
+    public var peerHasClosed: Bool {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+            if count > 0 { continue }
+            return count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)
+        }
     }
 
     static func isComplete(_ response: String) -> Bool {
