@@ -10,16 +10,13 @@ import Synchronization
 /// (or as the bytes of a chunked body arrive) and gives it back when it has been
 /// answered; one that does not fit is answered `503` with `Retry-After`, which an
 /// agent treats like any other failed attempt.
-public final class BodyBudget: Sendable {
-    public let totalBytes: Int
+final class BodyBudget: Sendable {
+    let totalBytes: Int
     private let reserved = Atomic<Int>(0)
 
-    public init(totalBytes: Int) {
+    init(totalBytes: Int) {
         self.totalBytes = totalBytes
     }
-
-    /// Bytes reserved by requests in flight.
-    public var reservedBytes: Int { reserved.load(ordering: .relaxed) }
 
     /// Takes `bytes` more if they fit beside what others hold; `false` leaves
     /// everything as it was.

@@ -45,8 +45,12 @@ public struct AssembledHub: Sendable {
     }
 
     /// Serves until SIGINT or SIGTERM: in-flight requests finish, the ticker and the
-    /// slices' services stop, then the database is closed.
+    /// slices' services stop, then the database is closed. Large freed blocks go back
+    /// to the system at once (``MallocMmapThreshold``).
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        if MallocMmapThreshold.fix(at: 128 * 1024) {
+            runtime.logger.debug("large allocations go back to the system when freed", metadata: ["threshold_bytes": "131072"])
+        }
         let group = ServiceGroup(
             configuration: .init(
                 services: [

@@ -75,6 +75,7 @@ final class RefusedConnectionHandler: ChannelInboundHandler, RemovableChannelHan
             isLingering = false
             lingering.release()
         }
+        context.fireChannelInactive()
     }
 
     private func refuse(_ context: ChannelHandlerContext) {
