@@ -54,11 +54,6 @@ final class ServingHub {
         }
     }
 
-    /// How many descriptors the hub has open.
-    var openDescriptors: Int {
-        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? 0
-    }
-
     func stop() {
         guard process.isRunning else { return }
         process.terminate()

@@ -45,10 +45,7 @@ final class RefusedConnectionHandler: ChannelInboundHandler, RemovableChannelHan
         self.lingering = lingering
     }
 
-    func handlerAdded(context: ChannelHandlerContext) {
-        if context.channel.isActive { refuse(context) }
-    }
-
+    /// The handler is added while the connection is set up, before it is active.
     func channelActive(context: ChannelHandlerContext) {
         refuse(context)
         context.fireChannelActive()

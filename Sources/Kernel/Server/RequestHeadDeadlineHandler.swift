@@ -40,10 +40,8 @@ final class RequestHeadDeadlineHandler: ChannelDuplexHandler, RemovableChannelHa
         self.logger = logger
     }
 
-    func handlerAdded(context: ChannelHandlerContext) {
-        if context.channel.isActive { startClock(context) }
-    }
-
+    /// The handler is added while the connection is set up, before it is active: the
+    /// clock starts here.
     func channelActive(context: ChannelHandlerContext) {
         startClock(context)
         context.fireChannelActive()
