@@ -60,10 +60,7 @@ import Testing
             let body = #"{"slow":"\#(String(repeating: "s", count: 40))"}"#
             connection.send("POST /toy/echo HTTP/1.1\r\nHost: hub\r\nContent-Length: \(body.utf8.count)\r\n\r\n")
             let bytes = Array(body.utf8)
-            for start in stride(from: 0, to: bytes.count, by: 10) {
-                try await Task.sleep(for: .milliseconds(400))
-                connection.send(Array(bytes[start..<min(start + 10, bytes.count)]))
-            }
+            await connection.send(stride(from: 0, to: bytes.count, by: 10).map { Array(bytes[$0..<min($0 + 10, bytes.count)]) }, interval: .milliseconds(400))
             return await connection.response()
         }
         #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer.prefix(200))")

@@ -34,6 +34,7 @@ public final class RawConnection: Sendable {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if written < 0 && errno == EINTR { continue }
             guard written > 0 else { return }
             offset += written
         }
@@ -46,6 +47,9 @@ public final class RawConnection: Sendable {
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            // A signal (a child process of another test exiting) interrupts the wait; it
+            // is not the peer's doing.
+            if count < 0 && errno == EINTR { continue }
             guard count > 0 else { break }
             received.append(contentsOf: buffer[0..<count])
             if let text = String(validating: received, as: UTF8.self), text.contains("\r\n\r\n"), Self.isComplete(text) { break }
@@ -53,11 +57,26 @@ public final class RawConnection: Sendable {
         return String(decoding: received, as: UTF8.self)
     }
 
+    /// Sends `pieces` one at a time, `interval` apart, from a thread of its own: on a busy
+    /// machine a test's task can wait long for a thread of the concurrency pool, and a
+    /// pause that grows past the server's idle timeout would fail the test for nothing.
+    public func send(_ pieces: [[UInt8]], interval: Duration) async {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                for piece in pieces {
+                    Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18 + Double(interval.components.seconds))
+                    self.send(piece)
+                }
+                continuation.resume()
+            }
+        }
+    }
+
     /// Like ``receiveAll()``, but waits up to `seconds` (a loaded test machine can take
     /// longer than five) on a thread of its own: a test that waits for an answer must
     /// not block one of the few threads of Swift's concurrency pool, which an
     /// in-process server needs to produce the answer.
-    public func response(within seconds: Int = 30) async -> String {
+    public func response(within seconds: Int = 60) async -> String {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 var timeout = timeval(tv_sec: seconds, tv_usec: 0)
@@ -74,7 +93,7 @@ public final class RawConnection: Sendable {
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
             if count > 0 { continue }
-            return count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)
+            return count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
         }
     }
 
