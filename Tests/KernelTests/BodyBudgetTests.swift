@@ -35,7 +35,7 @@ import Testing
     /// Waits until a 400-byte request is refused because another holds the budget.
     func waitForRefusal(port: Int) async throws -> String {
         var refusal = ""
-        try await eventually("a request over the body budget to be refused") {
+        try await eventually("a request over the body budget to be refused", seconds: serverPatience) {
             refusal = try await send400(port: port)
             return refusal.hasPrefix("HTTP/1.1 503")
         }
@@ -76,7 +76,7 @@ import Testing
                 holder.send(head(length: 800) + body(800).prefix(100))
                 _ = try await waitForRefusal(port: port)
             }
-            try await eventually("the budget of a client that hung up to be given back") {
+            try await eventually("the budget of a client that hung up to be given back", seconds: serverPatience) {
                 try await send400(port: port).hasPrefix("HTTP/1.1 200")
             }
         }
@@ -90,7 +90,7 @@ import Testing
 
             holder.send("\r\nzz\r\n")
             #expect(await holder.response().hasPrefix("HTTP/1.1 400"))
-            try await eventually("the budget of a broken request to be given back") {
+            try await eventually("the budget of a broken request to be given back", seconds: serverPatience) {
                 try await send400(port: port).hasPrefix("HTTP/1.1 200")
             }
         }

@@ -61,7 +61,7 @@ import Testing
                     let partial = framing.hasPrefix("Content") ? #"{"a": "12"# : "40\r\n{\"a\": \"12"
                     connection.send(Self.head("/toy/open", key: nil, framing) + partial)
                 }
-                try await eventually("the cut-short request to be logged") {
+                try await eventually("the cut-short request to be logged", seconds: serverPatience) {
                     hub.logs.all.contains { $0.contains(" request ") && $0.contains("path=/toy/open") }
                 }
             }

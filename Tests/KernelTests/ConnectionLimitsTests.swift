@@ -31,7 +31,7 @@ import Testing
     @Test func connectionThatSendsNothingIsClosed() async throws {
         try await withHub(Self.short) { port in
             let silent = try RawConnection(port: port)
-            try await eventually("a silent connection to be closed", seconds: 15) { silent.peerHasClosed }
+            try await eventually("a silent connection to be closed", seconds: serverPatience) { silent.peerHasClosed }
         }
     }
 
@@ -39,7 +39,7 @@ import Testing
         try await withHub(Self.short) { port in
             let dribbling = try RawConnection(port: port)
             dribbling.send("GET /healthz HTTP/1.1\r\nHost: hu")
-            try await eventually("a connection with an unfinished head to be closed", seconds: 15) { dribbling.peerHasClosed }
+            try await eventually("a connection with an unfinished head to be closed", seconds: serverPatience) { dribbling.peerHasClosed }
         }
     }
 
@@ -48,7 +48,7 @@ import Testing
             let kept = try RawConnection(port: port)
             kept.send("GET /healthz HTTP/1.1\r\nHost: hub\r\n\r\n")
             #expect(await kept.response().hasPrefix("HTTP/1.1 200"))
-            try await eventually("an idle kept-alive connection to be closed", seconds: 15) { kept.peerHasClosed }
+            try await eventually("an idle kept-alive connection to be closed", seconds: serverPatience) { kept.peerHasClosed }
         }
     }
 
@@ -90,10 +90,10 @@ import Testing
             #expect(head.contains("retry-after: "), "\(refusal)")
             #expect(head.contains("connection: close"), "\(refusal)")
             #expect(refusal.contains(#""error":"busy""#), "\(refusal)")
-            try await eventually("the refused connection to be closed") { excess.peerHasClosed }
+            try await eventually("the refused connection to be closed", seconds: serverPatience) { excess.peerHasClosed }
 
             holders.removeFirst()
-            try await eventually("a new connection to be served once one has closed") {
+            try await eventually("a new connection to be served once one has closed", seconds: serverPatience) {
                 let next = try RawConnection(port: port)
                 next.send("GET /healthz HTTP/1.1\r\nHost: hub\r\nConnection: close\r\n\r\n")
                 return await next.response().hasPrefix("HTTP/1.1 200")

@@ -16,6 +16,11 @@ import Testing
 /// The global key every test hub is configured with.
 let globalKey = String(repeating: "a1", count: 32)
 
+/// Seconds to wait for a live in-process server to get somewhere (close a connection,
+/// answer, give budget back): generous, because the whole test suite shares a few
+/// threads with the server, not because the server is slow.
+let serverPatience = 60
+
 /// Values collected from concurrent code, read back by the test.
 final class Recorder<Value: Sendable>: Sendable {
     private let values = Mutex<[Value]>([])
