@@ -86,6 +86,14 @@ public final class RawConnection: Sendable {
         }
     }
 
+    /// Whether the peer has answered (or closed) yet, without waiting and without
+    /// taking the answer.
+    public var hasAnswerOrClosed: Bool {
+        var byte: UInt8 = 0
+        let count = recv(descriptor, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        return count >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+    }
+
     /// Whether the peer has closed the connection (or reset it), without waiting: bytes
     /// it sent first are read and dropped on the way.
     public var peerHasClosed: Bool {
