@@ -53,7 +53,7 @@ import Testing
                 connection.send(chunk)
                 try await Task.sleep(for: .milliseconds(15))
             }
-            return connection.receiveAll()
+            return await connection.response()
         }
         #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer.prefix(200))")
         #expect(try await fixture.hub.count("host_reports") == 1)
@@ -65,11 +65,11 @@ import Testing
         try await fixture.hub.hub.application(port: 0).test(.live) { client in
             let huge = try RawConnection(port: client.port!)
             huge.send("POST /api/v1/host-report HTTP/1.1\r\nHost: hub\r\nAuthorization: Bearer \(String(repeating: "k", count: 200_000))\r\nContent-Length: 2\r\n\r\n{}")
-            let hugeAnswer = huge.receiveAll()
+            let hugeAnswer = await huge.response()
             #expect(!hugeAnswer.hasPrefix("HTTP/1.1 5"), "\(hugeAnswer.prefix(200))")
             let garbage = try RawConnection(port: client.port!)
             garbage.send("\u{01}\u{02}NOT HTTP AT ALL\r\n\r\n")
-            #expect(!garbage.receiveAll().hasPrefix("HTTP/1.1 5"))
+            #expect(!(await garbage.response()).hasPrefix("HTTP/1.1 5"))
             let ok = try await client.execute(
                 uri: "/api/v1/host-report", method: .post, headers: [.authorization: "Bearer \(host.key)"],
                 body: .init(string: try JSONText.encode(HostIngestFixture.report(hostID: host.id)))

@@ -20,6 +20,9 @@ import Testing
         ("HUB_LISTEN", "everywhere"),
         ("HUB_FLAGS", "auto_block_on_deadline=maybe"),
         ("HUB_FLAGS", "no_such_flag=on"),
+        ("HUB_HEADER_TIMEOUT_SECONDS", "ten"),
+        ("HUB_MAX_CONNECTIONS", "0"),
+        ("HUB_BODY_BUDGET_BYTES", "lots"),
     ])
     func malformedOrUnknownValueStopsWithOneLineNamingIt(variable: String, value: String) async throws {
         try await withDataDirectory { directory in

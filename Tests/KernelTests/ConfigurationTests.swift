@@ -29,6 +29,10 @@ import Testing
         ("HUB_FLAGS", "admin_mint"),
         ("HUB_FLAGS", "admin_mint=yes"),
         ("HUB_FLAGS", "=on"),
+        ("HUB_HEADER_TIMEOUT_SECONDS", "0"),
+        ("HUB_IDLE_TIMEOUT_SECONDS", "a minute"),
+        ("HUB_MAX_CONNECTIONS", "-1"),
+        ("HUB_BODY_BUDGET_BYTES", "64MiB"),
     ])
     func malformedValueIsRefusedNamingTheVariable(variable: String, value: String) {
         let failure = error([variable: value])
@@ -55,6 +59,28 @@ import Testing
         #expect(configuration.downAfter == 3600)
         #expect(configuration.retentionDays == 30)
         #expect(configuration.logFormat == .text)
+    }
+
+    @Test func serverLimitsDefaultToTheSecurityBaseline() throws {
+        let limits = try HubConfiguration.fromEnvironment([:]).serverLimits
+        #expect(limits.headerTimeout == .seconds(10))
+        #expect(limits.idleTimeout == .seconds(60))
+        #expect(limits.maxConnections == nil)
+        #expect(limits.bodyBudgetBytes == 64 * 1024 * 1024)
+    }
+
+    @Test func serverLimitsAreRead() throws {
+        let limits = try HubConfiguration.fromEnvironment([
+            "HUB_HEADER_TIMEOUT_SECONDS": "3", "HUB_IDLE_TIMEOUT_SECONDS": "30", "HUB_MAX_CONNECTIONS": "200",
+            "HUB_BODY_BUDGET_BYTES": "16777216",
+        ]).serverLimits
+        #expect(limits == ServerLimits(headerTimeout: .seconds(3), idleTimeout: .seconds(30), maxConnections: 200, bodyBudgetBytes: 16_777_216))
+        #expect(limits.effectiveMaxConnections == 200)
+    }
+
+    @Test(arguments: [(64, 32), (256, 192), (1024, 960), (65536, 1024), (3, 2), (1, 1)])
+    func defaultConnectionCapLeavesDescriptorsForTheDatabase(descriptorLimit: Int, cap: Int) {
+        #expect(ServerLimits.defaultMaxConnections(descriptorLimit: descriptorLimit) == cap)
     }
 
     @Test func wellFormedValuesAreRead() throws {

@@ -6,14 +6,21 @@ import Hummingbird
 import HummingbirdTesting
 import Kernel
 import Logging
+import ServiceLifecycle
 import NIOCore
 import Synchronization
+import Testing
 
 // Shared fixtures for the kernel tests: a temporary data folder, log capture, toy
 // slices and a hub assembled from them.
 
 /// The global key every test hub is configured with.
 let globalKey = String(repeating: "a1", count: 32)
+
+/// Seconds to wait for a live in-process server to get somewhere (close a connection,
+/// answer, give budget back): generous, because the whole test suite shares a few
+/// threads with the server, not because the server is slow.
+let serverPatience = 60
 
 /// Values collected from concurrent code, read back by the test.
 final class Recorder<Value: Sendable>: Sendable {
@@ -53,6 +60,35 @@ struct ToyHub {
     let clock: ManualClock
     let logs: LogCapture
 
+    /// Serves `body` on a real loopback socket; `body` gets the port. Unlike
+    /// Hummingbird's live test client, it opens no connection of its own, so every
+    /// connection the server sees is the test's.
+    func withLiveServer<T: Sendable>(_ body: @escaping @Sendable (Int) async throws -> T) async throws -> T {
+        let (ports, portSink) = AsyncStream<Int>.makeStream()
+        let group = ServiceGroup(configuration: .init(
+            services: [hub.application(port: 0) { portSink.yield($0) }], logger: runtime.logger
+        ))
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            let outcome: Result<T, any Error>
+            do {
+                outcome = .success(try await body(port))
+            } catch {
+                outcome = .failure(error)
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return try outcome.get()
+        }
+    }
+
+    /// Whether any line at error level or worse was logged.
+    var loggedAnError: Bool {
+        logs.all.contains { $0.hasPrefix("error ") || $0.hasPrefix("critical ") }
+    }
+
     /// Serves `body` through the router, no sockets.
     func withClient<T: Sendable>(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
         try await hub.application(port: 0).test(.router) { client in try await body(client) }
@@ -62,11 +98,11 @@ struct ToyHub {
 func openRuntime(
     in directory: URL, catalogue: [Slice], enabled: [String]? = nil, flagOverrides: [String: Bool] = [:],
     globalAPIKey: String? = globalKey, clock: ManualClock = ManualClock(), logs: LogCapture = LogCapture(),
-    staleAfter: TimeInterval = 1800, downAfter: TimeInterval = 3600
+    staleAfter: TimeInterval = 1800, downAfter: TimeInterval = 3600, serverLimits: ServerLimits = ServerLimits()
 ) throws -> HubRuntime {
     let configuration = HubConfiguration(
         dataDirectory: directory, globalAPIKey: globalAPIKey, sliceNames: enabled ?? catalogue.map(\.name),
-        flagOverrides: flagOverrides, staleAfter: staleAfter, downAfter: downAfter
+        flagOverrides: flagOverrides, staleAfter: staleAfter, downAfter: downAfter, serverLimits: serverLimits
     )
     return try HubRuntime(
         configuration: configuration, resolver: SliceResolver(catalogue: catalogue, defaultNames: []),
@@ -78,11 +114,11 @@ func openRuntime(
 func startHub(
     in directory: URL, catalogue: [Slice], enabled: [String]? = nil, flagOverrides: [String: Bool] = [:],
     globalAPIKey: String? = globalKey, clock: ManualClock = ManualClock(), logs: LogCapture = LogCapture(),
-    staleAfter: TimeInterval = 1800, downAfter: TimeInterval = 3600
+    staleAfter: TimeInterval = 1800, downAfter: TimeInterval = 3600, serverLimits: ServerLimits = ServerLimits()
 ) async throws -> ToyHub {
     let runtime = try openRuntime(
         in: directory, catalogue: catalogue, enabled: enabled, flagOverrides: flagOverrides, globalAPIKey: globalAPIKey,
-        clock: clock, logs: logs, staleAfter: staleAfter, downAfter: downAfter
+        clock: clock, logs: logs, staleAfter: staleAfter, downAfter: downAfter, serverLimits: serverLimits
     )
     try await runtime.migrator.migrate(allowDestructive: false)
     return ToyHub(runtime: runtime, hub: try await runtime.assemble(), clock: clock, logs: logs)

@@ -15,6 +15,9 @@ enum HTTPToys {
                 SliceRoute(.get, "/toy/broken", access: .open) { _ in
                     throw ToyFailure()
                 },
+                SliceRoute(.get, "/toy/verbose", access: .open) { _ in
+                    throw VerboseFailure()
+                },
                 SliceRoute(.get, "/toy/busy", access: .open) { _ in
                     throw HubError.conflict("toy_busy", "the toy is busy")
                 },
@@ -24,6 +27,12 @@ enum HTTPToys {
             ])
         }
     }
+}
+
+/// An error that describes itself at length, as a database error quoting a whole
+/// statement does.
+struct VerboseFailure: Error, CustomStringConvertible {
+    var description: String { "verbose failure: " + String(repeating: "SELECT * FROM t WHERE x = ?; ", count: 500) }
 }
 
 @Suite struct HTTPErrorTests {
@@ -79,6 +88,15 @@ enum HTTPToys {
         #expect(!answer.text.contains("exploded"))
         #expect(!answer.text.lowercased().contains("<html"))
         #expect(hub.logs.text.contains("toy handler exploded"))
+    }
+
+    @Test func unexpectedErrorIsLoggedCutToAFewHundredCharacters() async throws {
+        let (hub, answer) = try await send("/toy/verbose", .get)
+        #expect(answer.status == .internalServerError)
+        let line = try #require(hub.logs.all.first { $0.contains("request failed") })
+        #expect(line.contains("verbose failure: SELECT"))
+        #expect(line.contains("…"))
+        #expect(line.count < LoggedError.limit + 100, "a \(line.count)-character log line")
     }
 
     @Test func hubErrorFromAHandlerKeepsItsStatusAndCode() async throws {

@@ -5,7 +5,7 @@ import Glibc
 
 /// A plain TCP connection to a test server on loopback, for requests no HTTP client
 /// would send: bodies that stall, headers with no body, connections dropped midway.
-public final class RawConnection {
+public final class RawConnection: Sendable {
     private let descriptor: Int32
 
     public init(port: Int) throws {
@@ -34,22 +34,75 @@ public final class RawConnection {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if written < 0 && errno == EINTR { continue }
             guard written > 0 else { return }
             offset += written
         }
     }
 
-    /// Reads until the peer closes or the five-second timeout passes.
+    /// Reads until the peer closes or the receive timeout (five seconds unless
+    /// ``response(within:)`` set another) passes.
     public func receiveAll() -> String {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            // A signal (a child process of another test exiting) interrupts the wait; it
+            // is not the peer's doing.
+            if count < 0 && errno == EINTR { continue }
             guard count > 0 else { break }
             received.append(contentsOf: buffer[0..<count])
             if let text = String(validating: received, as: UTF8.self), text.contains("\r\n\r\n"), Self.isComplete(text) { break }
         }
         return String(decoding: received, as: UTF8.self)
+    }
+
+    /// Sends `pieces` one at a time, `interval` apart, from a thread of its own: on a busy
+    /// machine a test's task can wait long for a thread of the concurrency pool, and a
+    /// pause that grows past the server's idle timeout would fail the test for nothing.
+    public func send(_ pieces: [[UInt8]], interval: Duration) async {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                for piece in pieces {
+                    Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18 + Double(interval.components.seconds))
+                    self.send(piece)
+                }
+                continuation.resume()
+            }
+        }
+    }
+
+    /// Like ``receiveAll()``, but waits up to `seconds` (a loaded test machine can take
+    /// longer than five) on a thread of its own: a test that waits for an answer must
+    /// not block one of the few threads of Swift's concurrency pool, which an
+    /// in-process server needs to produce the answer.
+    public func response(within seconds: Int = 60) async -> String {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+                setsockopt(self.descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+                continuation.resume(returning: self.receiveAll())
+            }
+        }
+    }
+
+    /// Whether the peer has answered (or closed) yet, without waiting and without
+    /// taking the answer.
+    public var hasAnswerOrClosed: Bool {
+        var byte: UInt8 = 0
+        let count = recv(descriptor, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        return count >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+    }
+
+    /// Whether the peer has closed the connection (or reset it), without waiting: bytes
+    /// it sent first are read and dropped on the way.
+    public var peerHasClosed: Bool {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+            if count > 0 { continue }
+            return count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+        }
     }
 
     static func isComplete(_ response: String) -> Bool {

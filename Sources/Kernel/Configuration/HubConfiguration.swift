@@ -26,6 +26,10 @@ public struct HubConfiguration: Sendable {
     /// `HUB_WEBHOOK_GIVE_UP_SECONDS`: how long after an event its webhook delivery is
     /// retried before it is given up and recorded as `notification_failed`.
     public var webhookGiveUpAfter: TimeInterval
+    /// How the HTTP server protects itself from slow, idle or too many clients:
+    /// `HUB_HEADER_TIMEOUT_SECONDS`, `HUB_IDLE_TIMEOUT_SECONDS`, `HUB_MAX_CONNECTIONS`,
+    /// `HUB_BODY_BUDGET_BYTES`.
+    public var serverLimits: ServerLimits
 
     public enum LogFormat: String, Sendable {
         case text, json
@@ -49,7 +53,8 @@ public struct HubConfiguration: Sendable {
         logLevel: Logger.Level = .info,
         pollIntervalSeconds: Int = 900,
         metricsPublic: Bool = false,
-        webhookGiveUpAfter: TimeInterval = 86_400
+        webhookGiveUpAfter: TimeInterval = 86_400,
+        serverLimits: ServerLimits = ServerLimits()
     ) {
         self.dataDirectory = dataDirectory
         self.listenHost = listenHost
@@ -66,6 +71,7 @@ public struct HubConfiguration: Sendable {
         self.pollIntervalSeconds = pollIntervalSeconds
         self.metricsPublic = metricsPublic
         self.webhookGiveUpAfter = webhookGiveUpAfter
+        self.serverLimits = serverLimits
     }
 
     /// Reads the contract's `HUB_*` variables; a malformed value is a ``ConfigurationError``
@@ -122,6 +128,13 @@ public struct HubConfiguration: Sendable {
             }
         }
         configuration.webhookGiveUpAfter = TimeInterval(try positiveInteger("HUB_WEBHOOK_GIVE_UP_SECONDS", 86_400))
+        let defaults = ServerLimits()
+        configuration.serverLimits = ServerLimits(
+            headerTimeout: .seconds(try positiveInteger("HUB_HEADER_TIMEOUT_SECONDS", Int(defaults.headerTimeout.components.seconds))),
+            idleTimeout: .seconds(try positiveInteger("HUB_IDLE_TIMEOUT_SECONDS", Int(defaults.idleTimeout.components.seconds))),
+            maxConnections: value("HUB_MAX_CONNECTIONS") == nil ? nil : try positiveInteger("HUB_MAX_CONNECTIONS", 0),
+            bodyBudgetBytes: try positiveInteger("HUB_BODY_BUDGET_BYTES", defaults.bodyBudgetBytes)
+        )
         try configuration.validate()
         return configuration
     }

@@ -5,7 +5,11 @@ import Logging
 /// The outermost middleware: every failure leaves as the contract's JSON error (404 and
 /// 405 from the router included, never HTML or a trace), and every request is logged
 /// once with method, path, status and duration — never its headers, so never a key.
-/// Successes of heartbeat routes (``SliceRoute/quietWhenSuccessful``) go to debug.
+/// Successes of heartbeat routes (``SliceRoute/quietWhenSuccessful``) go to debug; a
+/// client's mistake (4xx) is info, a 503 telling a client to come back later is a
+/// warning, and only the hub's own failures are errors. An unexpected error's
+/// description is cut to ``LoggedError/limit`` characters, since some errors carry
+/// whole SQL statements or bodies.
 struct ErrorAndLogMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     /// Route paths whose successful requests are logged at debug.
@@ -17,18 +21,18 @@ struct ErrorAndLogMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch let error as HubError {
-            response = ErrorBody(error: error.code, message: error.message).response(status: error.status)
+            response = ErrorBody(error: error.code, message: error.message).response(status: error.status, headers: error.headers)
         } catch let error as HTTPError {
             response = Self.contractError(for: error.status).response(status: error.status == .contentTooLarge ? .badRequest : error.status)
         } catch {
-            context.logger.error("request failed", metadata: ["error": "\(error)"])
+            context.logger.error("request failed", metadata: ["error": LoggedError.metadata(error)])
             let failure = HubError.internalError
             response = ErrorBody(error: failure.code, message: failure.message).response(status: failure.status)
         }
         let elapsed = ContinuousClock.now - started
         let status = response.status.code
         let quiet = status < 400 && context.endpointPath.map(quietRoutes.contains) == true
-        context.logger.log(level: status >= 500 ? .error : quiet ? .debug : .info, "request", metadata: [
+        context.logger.log(level: Self.level(status: status, quiet: quiet), "request", metadata: [
             "method": "\(request.method.rawValue)",
             "path": "\(request.uri.path)",
             "route": "\(context.endpointPath ?? "-")",
@@ -36,6 +40,14 @@ struct ErrorAndLogMiddleware: RouterMiddleware {
             "duration_ms": .stringConvertible(elapsed.milliseconds),
         ])
         return response
+    }
+
+    static func level(status: Int, quiet: Bool) -> Logger.Level {
+        switch status {
+        case 503: .warning
+        case 500...: .error
+        default: quiet ? .debug : .info
+        }
     }
 
     static func contractError(for status: HTTPResponse.Status) -> ErrorBody {

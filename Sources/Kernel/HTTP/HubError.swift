@@ -10,11 +10,15 @@ public struct HubError: Error, Sendable, Equatable {
     public let status: HTTPResponse.Status
     public let code: String
     public let message: String
+    /// Fields the answer carries besides the body: `Retry-After` on a 503 that a
+    /// client should retry, `Connection: close` when the connection cannot be reused.
+    public let headers: HTTPFields
 
-    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String) {
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, headers: HTTPFields = [:]) {
         self.status = status
         self.code = code
         self.message = message
+        self.headers = headers
     }
 
     public static func badRequest(_ code: String, _ message: String) -> HubError {
@@ -34,13 +38,22 @@ public struct HubError: Error, Sendable, Equatable {
     public static let bodyTooLarge = HubError(.badRequest, "body_too_large", "the request body is larger than this endpoint accepts")
     public static let internalError = HubError(.internalServerError, "internal", "the hub failed to handle this request; it has been logged")
     public static let methodNotAllowed = HubError(.methodNotAllowed, "method_not_allowed", "this path does not accept this method")
+    /// The request body's framing was broken (a chunk size that is not a number, a bad
+    /// terminator) or the client went away before sending all of it. What was read
+    /// cannot be trusted and the connection cannot carry another request, so it closes.
+    public static let malformedBody = HubError(
+        .badRequest, "bad_request", "the request body was cut short or its chunked framing is broken", headers: [.connection: "close"]
+    )
+    /// The hub already holds as many request bodies in memory as its budget allows
+    /// (`HUB_BODY_BUDGET_BYTES`); the same request is welcome a moment later.
+    public static let bodyBudgetExhausted = HubError(
+        .serviceUnavailable, "busy", "the hub is reading as many request bodies as it can hold; retry shortly", headers: [.retryAfter: "1"]
+    )
 }
 
 extension HubError: HTTPResponseError {
-    public var headers: HTTPFields { [:] }
-
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        ErrorBody(error: code, message: message).response(status: status)
+        ErrorBody(error: code, message: message).response(status: status, headers: headers)
     }
 }
 
@@ -49,12 +62,10 @@ struct ErrorBody: Encodable {
     let error: String
     let message: String
 
-    func response(status: HTTPResponse.Status) -> Response {
+    func response(status: HTTPResponse.Status, headers extra: HTTPFields = [:]) -> Response {
         let bytes = (try? WireJSON.encode(self)) ?? ByteBuffer(string: #"{"error":"internal","message":"encoding failed"}"#)
-        return Response(
-            status: status,
-            headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: bytes)
-        )
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        headers.append(contentsOf: extra)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: bytes))
     }
 }

@@ -41,13 +41,6 @@ struct RouteGuard: Sendable {
     }
 
     private func readBody(_ request: Request, limit: Int) async throws -> ByteBuffer {
-        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
-            throw HubError.bodyTooLarge
-        }
-        do {
-            return try await request.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw HubError.bodyTooLarge
-        }
+        try await BodyReader.read(request, limit: limit)
     }
 }

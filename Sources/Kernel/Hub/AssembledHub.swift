@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import ServiceLifecycle
 
@@ -11,22 +12,45 @@ public struct AssembledHub: Sendable {
     /// The enabled slices' long-running parts, run beside the server and the ticker.
     public let services: [any Service]
 
-    /// The HTTP server on the configured address (or `port` when given, 0 for any).
+    /// The HTTP server on the configured address (or `port` when given, 0 for any),
+    /// with the configuration's ``ServerLimits``: head and idle timeouts, the
+    /// connection cap, and a pause instead of a busy loop when descriptors run out.
     public func application(port: Int? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         -> some ApplicationProtocol
     {
         let configuration = runtime.configuration
+        let limits = configuration.serverLimits
+        let connectionCap = limits.effectiveMaxConnections
+        let logger = runtime.logger
         return Application(
             responder: responder,
+            server: HTTPServerBuilder { responder in
+                GuardedHTTP1Channel(responder: responder, limits: limits, connectionCap: connectionCap)
+            },
             configuration: .init(address: .hostname(configuration.listenHost, port: port ?? configuration.listenPort), serverName: "felhom-hub"),
-            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
-            logger: runtime.logger
+            onServerRunning: { channel in
+                try? await channel.eventLoop.submit {
+                    try channel.pipeline.syncOperations.addHandler(DescriptorExhaustionBackoff(logger: logger), position: .first)
+                }.get()
+                logger.info("connection limits", metadata: [
+                    "max_connections": .stringConvertible(connectionCap),
+                    "header_timeout_s": .stringConvertible(limits.headerTimeout.components.seconds),
+                    "idle_timeout_s": .stringConvertible(limits.idleTimeout.components.seconds),
+                    "body_budget_bytes": .stringConvertible(limits.bodyBudgetBytes),
+                ])
+                await onServerRunning(channel.localAddress?.port ?? 0)
+            },
+            logger: logger
         )
     }
 
     /// Serves until SIGINT or SIGTERM: in-flight requests finish, the ticker and the
-    /// slices' services stop, then the database is closed.
+    /// slices' services stop, then the database is closed. Large freed blocks go back
+    /// to the system at once (``MallocMmapThreshold``).
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        if MallocMmapThreshold.fix(at: 128 * 1024) {
+            runtime.logger.debug("large allocations go back to the system when freed", metadata: ["threshold_bytes": "131072"])
+        }
         let group = ServiceGroup(
             configuration: .init(
                 services: [

@@ -92,7 +92,8 @@ public final class HubRuntime: Sendable {
             + KernelAdminRoutes.routes(hub: self)
             + parts.flatMap(\.routes)
         let router = RouterAssembly.makeRouter(
-            routes: routes, guard: RouteGuard(auth: auth, flags: flags), metrics: metrics
+            routes: routes, guard: RouteGuard(auth: auth, flags: flags),
+            bodyBudget: BodyBudget(totalBytes: configuration.serverLimits.bodyBudgetBytes), metrics: metrics
         )
         let ticker = Ticker(
             checkers: parts.flatMap(\.checkers),
