@@ -6,33 +6,28 @@ import Testing
 /// operator's service manager would run it, with its log in a file and its port read
 /// from that log.
 final class ServingHub {
-    let process = Process()
+    let process: SpawnedProcess
     let log: URL
     private(set) var port = 0
 
-    var pid: Int32 { process.processIdentifier }
+    var pid: Int32 { process.pid }
     var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
     /// Starts the hub on a free loopback port with `environment` added and waits until
     /// it answers `/healthz`.
     init(dataDirectory: URL, descriptorLimit: Int, environment extra: [String: String]) async throws {
         log = dataDirectory.appendingPathComponent("serve.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let output = try FileHandle(forWritingTo: log)
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HUB_") }
         environment["HUB_DATA_DIR"] = dataDirectory.path
         environment["HUB_LISTEN"] = "127.0.0.1:0"
         environment["HUB_GLOBAL_API_KEY"] = String(repeating: "d", count: 64)
         environment["HUB_TICK_SECONDS"] = "3600"
         environment.merge(extra) { $1 }
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // `exec` keeps the shell's process id, so `pid` is the hub's.
-        process.arguments = ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" serve", try ExternalProcess.hubExecutable().path]
-        process.environment = environment
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        process = try SpawnedProcess(
+            executable: "/bin/sh", arguments: ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" serve", try ExternalProcess.hubExecutable().path],
+            environment: environment, stdout: log, stderr: log
+        )
         try await eventually("the hub to listen", seconds: 60) {
             guard process.isRunning else { throw Exited(log: logText) }
             guard let line = logText.split(separator: "\n").first(where: { $0.contains("listening on 127.0.0.1:") }),
@@ -55,9 +50,7 @@ final class ServingHub {
     }
 
     func stop() {
-        guard process.isRunning else { return }
         process.terminate()
-        process.waitUntilExit()
     }
 
     deinit {

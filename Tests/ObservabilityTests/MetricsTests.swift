@@ -42,7 +42,7 @@ import Testing
         }
         #expect(first.status == 200)
         await hub.hub.ticker.tick()
-        let before = try PrometheusParser.parse(first.body)
+        let before = try await PrometheusParser.parse(first.body)
 
         let expectedTypes: [String: String] = [
             "hub_http_requests": "counter",
@@ -81,7 +81,7 @@ import Testing
             _ = try await client.send(.post, "/api/v1/host-report", key: host.key, body: "{not json")
             return try await client.send(.get, "/metrics", key: TestHub.globalKey)
         }
-        let after = try PrometheusParser.parse(second.body)
+        let after = try await PrometheusParser.parse(second.body)
         #expect(after.value("hub_reports_stored_total", ["kind": "host"]) == 2)
         #expect(after.value("hub_http_requests_total", ["route": "/api/v1/host-report", "status": "200"]) == 2)
         #expect(after.value("hub_http_requests_total", ["route": "/api/v1/host-report", "status": "400"]) == 1)
@@ -95,11 +95,11 @@ import Testing
         let (hub, host) = try await Self.hubWithTraffic()
         _ = try await hub.withClient { client in try await client.send(.post, "/api/v1/host-report", key: host.key, json: Self.report(host.id)) }
         hub.clock.advance(by: 1800)
-        let stale = try PrometheusParser.parse(try await Self.scrape(hub).body)
+        let stale = try await PrometheusParser.parse(try await Self.scrape(hub).body)
         #expect(stale.value("hub_hosts", ["state": "stale"]) == 1)
         #expect(stale.value("hub_hosts", ["state": "ok"]) == 0)
         hub.clock.advance(by: 1800)
-        let down = try PrometheusParser.parse(try await Self.scrape(hub).body)
+        let down = try await PrometheusParser.parse(try await Self.scrape(hub).body)
         #expect(down.value("hub_hosts", ["state": "down"]) == 1)
         #expect(down.value("hub_hosts", ["state": "stale"]) == 0)
     }
@@ -129,8 +129,8 @@ import Testing
         let (busy, host) = try await Self.hubWithTraffic()
         let (quiet, _) = try await Self.hubWithTraffic()
         _ = try await busy.withClient { client in try await client.send(.post, "/api/v1/host-report", key: host.key, json: Self.report(host.id)) }
-        let busyMetrics = try PrometheusParser.parse(try await Self.scrape(busy).body)
-        let quietMetrics = try PrometheusParser.parse(try await Self.scrape(quiet).body)
+        let busyMetrics = try await PrometheusParser.parse(try await Self.scrape(busy).body)
+        let quietMetrics = try await PrometheusParser.parse(try await Self.scrape(quiet).body)
         #expect(busyMetrics.value("hub_reports_stored_total", ["kind": "host"]) == 1)
         #expect(quietMetrics.value("hub_reports_stored_total", ["kind": "host"]) == 0)
     }

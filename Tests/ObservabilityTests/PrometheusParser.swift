@@ -33,7 +33,7 @@ struct PrometheusParser {
         }?.value
     }
 
-    static func parse(_ exposition: String) throws -> PrometheusParser {
+    static func parse(_ exposition: String) async throws -> PrometheusParser {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("prometheus-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -41,7 +41,7 @@ struct PrometheusParser {
         let output = scratch.appendingPathComponent("parsed.json")
         try exposition.write(to: input, atomically: true, encoding: .utf8)
         let script = Python.repositoryRoot.appendingPathComponent("Tests/Scripts/parse_prometheus.py")
-        let outcome = try Python.run([script.path, input.path, output.path])
+        let outcome = try await Python.run([script.path, input.path, output.path])
         guard outcome.status == 0 else {
             throw Failed(description: "prometheus_client could not parse /metrics (exit \(outcome.status)): \(outcome.stderr)")
         }

@@ -40,7 +40,7 @@ import Testing
             try Data(received.body.utf8).write(to: body)
             try Data(received.body.replacingOccurrences(of: "acme", with: "evil").utf8).write(to: tampered)
 
-            let outcome = try Python.run([script.path, secret, received.signature ?? "", body.path, tampered.path])
+            let outcome = try await Python.run([script.path, secret, received.signature ?? "", body.path, tampered.path])
             #expect(outcome.status == 0, "\(outcome.stderr)")
             #expect(outcome.stdout.split(separator: "\n") == ["True", "False"])
         }

@@ -11,12 +11,12 @@ enum ScriptRunner {
         repository.appendingPathComponent("docs").appendingPathComponent(name).path
     }
 
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Outcome {
-        try ExternalProcess.runBlocking(executable, arguments, environment: environment)
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) async throws -> Outcome {
+        try await ExternalProcess.run(executable, arguments, environment: environment)
     }
 
     /// `hub arguments` on `dataDirectory`, with no other `HUB_*` variable set.
-    static func hub(_ arguments: [String], dataDirectory: URL, slices: String? = nil) throws -> Outcome {
-        try ExternalProcess.hubBlocking(arguments, dataDirectory: dataDirectory, environment: slices.map { ["HUB_SLICES": $0] } ?? [:])
+    static func hub(_ arguments: [String], dataDirectory: URL, slices: String? = nil) async throws -> Outcome {
+        try await ExternalProcess.hub(arguments, dataDirectory: dataDirectory, environment: slices.map { ["HUB_SLICES": $0] } ?? [:])
     }
 }

@@ -51,20 +51,20 @@ import Testing
     @Test func opensslRecipeAcceptsTheServedEnvelopeAndRejectsTampering() async throws {
         let (fixture, files) = try await Self.materials()
         let script = ScriptRunner.docs("verify-op.sh")
-        let good = try ScriptRunner.run("bash", [script, files.envelope.path, files.publicKey.path])
+        let good = try await ScriptRunner.run("bash", [script, files.envelope.path, files.publicKey.path])
         #expect(good.status == 0, "\(good.stderr)")
         #expect(good.stdout.contains(#""host_id":"\#(files.hostID)""#))
         #expect(good.stdout.contains(#""vmid":101"#))
 
-        let tampered = try ScriptRunner.run("bash", [script, files.tampered.path, files.publicKey.path])
+        let tampered = try await ScriptRunner.run("bash", [script, files.tampered.path, files.publicKey.path])
         #expect(tampered.status != 0)
         #expect(tampered.stderr.contains("bad signature"))
 
-        let wrongType = try ScriptRunner.run("bash", [script, files.envelope.path, files.publicKey.path, "application/vnd.felhom.desired-state.v1+json"])
+        let wrongType = try await ScriptRunner.run("bash", [script, files.envelope.path, files.publicKey.path, "application/vnd.felhom.desired-state.v1+json"])
         #expect(wrongType.status != 0)
         #expect(wrongType.stderr.contains("payloadType"))
 
-        let desired = try ScriptRunner.run("bash", [script, files.desired.path, files.publicKey.path, "application/vnd.felhom.desired-state.v1+json"])
+        let desired = try await ScriptRunner.run("bash", [script, files.desired.path, files.publicKey.path, "application/vnd.felhom.desired-state.v1+json"])
         #expect(desired.status == 0, "\(desired.stderr)")
         #expect(desired.stdout.contains(#""desired_generation":1"#))
 
@@ -74,7 +74,7 @@ import Testing
         ).rotate()
         let otherKey = files.folder.appendingPathComponent("other.pem")
         try Data(rotation.active.pem.utf8).write(to: otherKey)
-        let unknown = try ScriptRunner.run("bash", [script, files.envelope.path, otherKey.path])
+        let unknown = try await ScriptRunner.run("bash", [script, files.envelope.path, otherKey.path])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("unknown keyid"))
     }
@@ -83,10 +83,10 @@ import Testing
         let (fixture, files) = try await Self.materials()
         defer { withExtendedLifetime(fixture) {} }
         let script = ScriptRunner.docs("verify_op.py")
-        func verify(_ envelope: URL, _ extra: [String]) throws -> ScriptRunner.Outcome {
-            try ScriptRunner.run("python3", [script, envelope.path, files.keys.path] + extra)
+        func verify(_ envelope: URL, _ extra: [String]) async throws -> ScriptRunner.Outcome {
+            try await ScriptRunner.run("python3", [script, envelope.path, files.keys.path] + extra)
         }
-        let accepted = try verify(files.envelope, ["--host-id", files.hostID, "--now", "2026-05-28T20:30:00Z"])
+        let accepted = try await verify(files.envelope, ["--host-id", files.hostID, "--now", "2026-05-28T20:30:00Z"])
         #expect(accepted.status == 0, "\(accepted.stderr)")
         #expect(accepted.stdout.contains(#""seq": 1"#))
 
@@ -98,7 +98,7 @@ import Testing
             (files.desired, ["--host-id", files.hostID, "--now", "2026-05-28T20:30:00Z"], "payloadType"),
         ]
         for (envelope, extra, reason) in rejections {
-            let outcome = try verify(envelope, extra)
+            let outcome = try await verify(envelope, extra)
             #expect(outcome.status == 1, "\(reason): \(outcome.stderr)")
             #expect(outcome.stderr.contains(reason), "\(outcome.stderr)")
         }
@@ -109,19 +109,19 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hub-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let keyFile = directory.appendingPathComponent("ops-signing-key.pem")
-        let generated = try ScriptRunner.run("openssl", ["genpkey", "-algorithm", "ed25519", "-out", keyFile.path])
+        let generated = try await ScriptRunner.run("openssl", ["genpkey", "-algorithm", "ed25519", "-out", keyFile.path])
         #expect(generated.status == 0, "\(generated.stderr)")
         let hub = try await TestHub(slices: SignedOpsFixture.slices, directory: directory)
         let published = try await SignedOpsFixture(hub: hub).publishedKeys()
         // …and openssl derives from the hub's key file exactly the public key the hub publishes.
-        let derived = try ScriptRunner.run("openssl", ["pkey", "-in", keyFile.path, "-pubout"])
+        let derived = try await ScriptRunner.run("openssl", ["pkey", "-in", keyFile.path, "-pubout"])
         #expect(derived.status == 0, "\(derived.stderr)")
         #expect(published.count == 1)
         #expect(published.first?["pem"] as? String == derived.stdout)
 
         let fresh = try await SignedOpsFixture.make()
         let freshFile = fresh.hub.directory.appendingPathComponent("ops-signing-key.pem")
-        let freshDerived = try ScriptRunner.run("openssl", ["pkey", "-in", freshFile.path, "-pubout"])
+        let freshDerived = try await ScriptRunner.run("openssl", ["pkey", "-in", freshFile.path, "-pubout"])
         #expect(freshDerived.status == 0, "\(freshDerived.stderr)")
         #expect(try await fresh.publishedKeys().first?["pem"] as? String == freshDerived.stdout)
     }

@@ -34,8 +34,9 @@ public enum ExternalProcess {
         }
     }
 
-    /// ``run(_:_:environment:)`` for callers that are not `async`.
-    public static func runBlocking(_ tool: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Outcome {
+    /// ``run(_:_:environment:)`` on the calling thread. Not for `async` code: a test that
+    /// blocks one of the few threads of Swift's cooperative pool slows every other test.
+    static func runBlocking(_ tool: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("process-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -43,25 +44,17 @@ public enum ExternalProcess {
         let stderrURL = folder.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-        let stdout = try FileHandle(forWritingTo: stdoutURL)
-        let stderr = try FileHandle(forWritingTo: stderrURL)
-        let process = Process()
-        process.executableURL = tool.hasPrefix("/") ? URL(fileURLWithPath: tool) : URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = tool.hasPrefix("/") ? arguments : [tool] + arguments
-        if let environment { process.environment = environment }
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let pid = process.processIdentifier
-        let watchdog = DispatchWorkItem { kill(pid, SIGTERM) }
+        let executable = tool.hasPrefix("/") ? tool : "/usr/bin/env"
+        let process = try SpawnedProcess(
+            executable: executable, arguments: tool.hasPrefix("/") ? arguments : [tool] + arguments,
+            environment: environment ?? ProcessInfo.processInfo.environment, stdout: stdoutURL, stderr: stderrURL
+        )
+        let watchdog = DispatchWorkItem { kill(process.pid, SIGTERM) }
         DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
-        process.waitUntilExit()
+        let status = process.wait()
         watchdog.cancel()
-        try stdout.close()
-        try stderr.close()
         return Outcome(
-            status: process.terminationStatus,
+            status: status,
             stdout: (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
         )
@@ -70,11 +63,6 @@ public enum ExternalProcess {
     /// `hub arguments` on `dataDirectory`, with no `HUB_*` variable but these.
     public static func hub(_ arguments: [String], dataDirectory: URL, environment extra: [String: String] = [:]) async throws -> Outcome {
         try await run(try hubExecutable().path, arguments, environment: hubEnvironment(dataDirectory: dataDirectory, extra))
-    }
-
-    /// ``hub(_:dataDirectory:environment:)`` for callers that are not `async`.
-    public static func hubBlocking(_ arguments: [String], dataDirectory: URL, environment extra: [String: String] = [:]) throws -> Outcome {
-        try runBlocking(try hubExecutable().path, arguments, environment: hubEnvironment(dataDirectory: dataDirectory, extra))
     }
 
     static func hubEnvironment(dataDirectory: URL, _ extra: [String: String]) -> [String: String] {
