@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HubCommandLine
 import Kernel
 
 struct FlagsCommand: AsyncParsableCommand {
@@ -15,16 +16,16 @@ struct FlagsCommand: AsyncParsableCommand {
         struct Listing: Encodable { let flags: [FlagState] }
 
         func run() async throws {
-            try await CommandFailure.guarding {
-                let runtime = try await common.openRuntime(logger: LogSetup.logger)
-                defer { try? runtime.close() }
-                let states = try await runtime.flags.states()
-                if output.json { return try Console.json(Listing(flags: states)) }
-                var table = TextTable("FLAG", "SLICE", "VALUE", "CUSTOMERS", "SOURCE")
-                for state in states {
-                    table.add(state.name, state.slice, state.enabled ? "on" : "off", state.customers.joined(separator: ","), state.source.rawValue)
+            try await common.withRuntime { runtime in
+                try output.show(Listing(flags: try await runtime.flags.states())) { listing in
+                    var table = TextTable("FLAG", "SLICE", "VALUE", "CUSTOMERS", "SOURCE")
+                    for state in listing.flags {
+                        table.add(
+                            state.name, state.slice, state.enabled ? "on" : "off", state.customers.joined(separator: ","), state.source.rawValue
+                        )
+                    }
+                    return table.rendered
                 }
-                Console.line(table.rendered)
             }
         }
     }
@@ -39,17 +40,16 @@ struct FlagsCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Comma-separated customer ids: on for these customers only.") var customers: String?
 
         func run() async throws {
-            try await CommandFailure.guarding {
+            try await common.withRuntime { runtime in
                 guard value == "on" || value == "off" else { throw ConfigurationError("value must be on or off, not '\(value)'") }
-                let runtime = try await common.openRuntime(logger: LogSetup.logger)
-                defer { try? runtime.close() }
                 let cohort = customers.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
                 let actor = "cli:\(ProcessInfo.processInfo.environment["USER"] ?? "unknown")"
                 do {
                     let state = try await runtime.flags.set(name, enabled: value == "on", customers: cohort, actor: actor)
-                    if output.json { return try Console.json(state) }
-                    let scope = state.customers.isEmpty ? "" : " for \(state.customers.joined(separator: ","))"
-                    Console.line("\(state.name) is \(state.enabled ? "on" : "off")\(scope)")
+                    try output.show(state) { state in
+                        let scope = state.customers.isEmpty ? "" : " for \(state.customers.joined(separator: ","))"
+                        return "\(state.name) is \(state.enabled ? "on" : "off")\(scope)"
+                    }
                 } catch let error as FlagError {
                     throw ConfigurationError(error.description)
                 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HubCommandLine
 import Kernel
 
 struct MigrateCommand: AsyncParsableCommand {
@@ -16,9 +17,7 @@ struct MigrateCommand: AsyncParsableCommand {
     var allowDestructive = false
 
     func run() async throws {
-        try await CommandFailure.guarding {
-            let runtime = try await common.openRuntime(logger: LogSetup.logger, migrate: false)
-            defer { try? runtime.close() }
+        try await common.withRuntime(migrate: false) { runtime in
             if dryRun {
                 let plan = try await runtime.migrator.plan()
                 Console.line(plan.isEmpty ? "nothing to apply" : "would apply:")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HubCommandLine
 import Kernel
 
 struct PruneCommand: AsyncParsableCommand {
@@ -20,15 +21,14 @@ struct PruneCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandFailure.guarding {
-            let runtime = try await common.openRuntime(logger: LogSetup.logger)
-            defer { try? runtime.close() }
+        try await common.withRuntime { runtime in
             let days = olderThanDays ?? runtime.configuration.retentionDays
             guard days >= 0 else { throw ConfigurationError("--older-than-days must be ≥ 0") }
             let cutoff = Date().addingTimeInterval(-Double(days) * 86_400)
             let deleted = try await runtime.pruner.prune(olderThan: cutoff)
-            if output.json { return try Console.json(Pruned(deleted: deleted, cutoff: Timestamp.format(cutoff))) }
-            Console.line("deleted \(deleted) reports received before \(Timestamp.format(cutoff))")
+            try output.show(Pruned(deleted: deleted, cutoff: Timestamp.format(cutoff))) { pruned in
+                "deleted \(pruned.deleted) reports received before \(pruned.cutoff)"
+            }
         }
     }
 }

@@ -3,8 +3,8 @@ import HostIngestSlice
 import Kernel
 import SignedOpsSlice
 
-/// Every slice this build carries, and which run when `HUB_SLICES` is not set. The
-/// only place in the hub that names slices; `slices.md` records the same default.
+/// Every slice this build carries: the only place in the hub that names slices. A slice
+/// says itself whether it runs by default; `slices.md` records the same.
 enum SliceCatalogue {
     static let all: [Slice] = [
         ControllerSlice.slice,
@@ -12,7 +12,5 @@ enum SliceCatalogue {
         SignedOpsSlice.slice,
     ]
 
-    static let defaultNames = ["controller", "host-ingest", "signed-ops"]
-
-    static var resolver: SliceResolver { SliceResolver(catalogue: all, defaultNames: defaultNames) }
+    static var resolver: SliceResolver { SliceResolver(catalogue: all) }
 }

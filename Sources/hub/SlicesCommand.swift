@@ -1,4 +1,5 @@
 import ArgumentParser
+import HubCommandLine
 import Kernel
 
 struct SlicesCommand: AsyncParsableCommand {
@@ -10,21 +11,28 @@ struct SlicesCommand: AsyncParsableCommand {
     struct Listing: Encodable { let slices: [SliceReport] }
 
     func run() async throws {
-        try await CommandFailure.guarding {
-            let runtime = try await common.openRuntime(logger: LogSetup.logger)
-            defer { try? runtime.close() }
-            let reports = try await runtime.sliceReports()
-            if output.json { return try Console.json(Listing(slices: reports)) }
-            var table = TextTable("SLICE", "NO", "ENABLED", "REQUIRES", "MIGRATIONS", "FLAGS")
-            for slice in reports {
-                let applied = slice.migrations.filter { $0.appliedAt != nil }.count
-                table.add(
-                    slice.name, "\(slice.number)", slice.enabled ? "yes" : "no", slice.requires.joined(separator: ","),
-                    "\(applied)/\(slice.migrations.count) applied",
-                    slice.flags.map { "\($0.name)=\($0.enabled ? "on" : "off")" }.joined(separator: " ")
-                )
-            }
-            Console.line(table.rendered)
+        try await common.withRuntime { runtime in
+            try output.show(Listing(slices: try await runtime.sliceReports()), text: Self.text)
         }
+    }
+
+    /// The table of slices, then each enabled slice's settings with their values.
+    static func text(_ listing: Listing) -> String {
+        var table = TextTable("SLICE", "NO", "ENABLED", "REQUIRES", "MIGRATIONS", "FLAGS")
+        for slice in listing.slices {
+                let applied = slice.migrations.filter { $0.appliedAt != nil }.count
+            table.add(
+                slice.name, "\(slice.number)", slice.enabled ? "yes" : "no", slice.requires.joined(separator: ","),
+                "\(applied)/\(slice.migrations.count) applied",
+                slice.flags.map { "\($0.name)=\($0.enabled ? "on" : "off")" }.joined(separator: " ")
+            )
+        }
+        var settings = TextTable("SETTING", "SLICE", "VALUE", "DEFAULT")
+        for slice in listing.slices {
+            for setting in slice.settings {
+                settings.add(setting.name, slice.name, setting.value ?? "-", setting.defaultText)
+            }
+        }
+        return table.rendered + (settings.rows.isEmpty ? "" : "\n\n" + settings.rendered)
     }
 }

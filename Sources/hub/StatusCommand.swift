@@ -1,4 +1,5 @@
 import ArgumentParser
+import HubCommandLine
 import Kernel
 
 struct StatusCommand: AsyncParsableCommand {
@@ -18,12 +19,8 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandFailure.guarding {
-            let runtime = try await common.openRuntime(logger: LogSetup.logger)
-            defer { try? runtime.close() }
-            let status = try await HubStatus.gather(from: runtime, eventCount: events)
-            if output.json { return try Console.json(status) }
-            Console.line(StatusScreen.render(status))
+        try await common.withRuntime { runtime in
+            try output.show(try await HubStatus.gather(from: runtime, eventCount: events), text: StatusScreen.render)
         }
     }
 }

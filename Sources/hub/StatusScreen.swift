@@ -1,5 +1,5 @@
-import ControllerSlice
 import Foundation
+import HubCommandLine
 import Kernel
 
 /// `hub status` for a terminal: a heading, one labelled line per area, then the last
@@ -15,12 +15,9 @@ enum StatusScreen {
         line("SLICES", on.map { "\($0.name) (\($0.migrationsApplied)/\($0.migrations) migrations)" }.joined(separator: ", ")
             + (off.isEmpty ? "" : "; off: " + off.map(\.name).joined(separator: ", ")))
         line("FLAGS", status.flags.isEmpty ? "none" : status.flags.map(flagText).joined(separator: "  "))
-        if let customers = status.customers {
-            line("CUSTOMERS", "\(customers.total) (\(customers.active) active, \(customers.blocked) blocked), \(customers.withWebhook) with a webhook")
+        for section in status.sections {
+            if let reading = section.reading { line(section.label, reading.line) }
         }
-        if let controllers = status.controllers { line("CONTROLLERS", censusText(controllers)) }
-        if let hosts = status.hosts { line("HOSTS", censusText(hosts)) }
-        if let outbox = status.outbox { line("OUTBOX", outboxText(outbox)) }
         line("DATABASE", "\(byteText(status.database.sizeBytes)), WAL \(byteText(status.database.walBytes))")
         lines.append("")
         if status.lastEvents.isEmpty {
@@ -39,18 +36,6 @@ enum StatusScreen {
     static func flagText(_ flag: FlagState) -> String {
         let value = flag.enabled ? "on" : "off"
         return flag.customers.isEmpty ? "\(flag.name)=\(value)" : "\(flag.name)=\(value)[\(flag.customers.joined(separator: ","))]"
-    }
-
-    static func censusText(_ census: StalenessCensus) -> String {
-        "\(census.total): " + census.byState.map { "\($0.count) \($0.state)" }.joined(separator: ", ")
-    }
-
-    static func outboxText(_ outbox: OutboxBacklog) -> String {
-        var text = outbox.pending == 0
-            ? "nothing waiting"
-            : "\(outbox.pending) waiting for \(outbox.customers) customer\(outbox.customers == 1 ? "" : "s"), oldest queued \(outbox.oldestPendingAt ?? "-")"
-        if outbox.failed > 0 { text += "; \(outbox.failed) given up (notification_failed)" }
-        return text
     }
 
     static func byteText(_ bytes: Int64) -> String {

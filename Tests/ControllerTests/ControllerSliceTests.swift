@@ -41,7 +41,7 @@ import Testing
                 hub.clock.advance(by: 20 * 86_400)
             }
             // Reports received 40 and 20 days ago; the retention is 30 days.
-            await hub.hub.ticker.tick()
+            await hub.hub.pruning.pruneIfDue()
             #expect(try await hub.reportCount() == 1)
         }
     }

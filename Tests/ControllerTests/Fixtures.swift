@@ -97,10 +97,10 @@ func withControllerHub<T>(
     logger.logLevel = .critical
     let configuration = HubConfiguration(
         dataDirectory: directory, globalAPIKey: globalKey, sliceNames: ["controller"], staleAfter: staleAfter, downAfter: downAfter,
-        pollIntervalSeconds: pollIntervalSeconds
+        sliceSettings: [ControllerSettings.pollInterval.name: "\(pollIntervalSeconds)"]
     )
     let runtime = try HubRuntime(
-        configuration: configuration, resolver: SliceResolver(catalogue: [ControllerSlice.slice], defaultNames: ["controller"]),
+        configuration: configuration, resolver: SliceResolver(catalogue: [ControllerSlice.slice]),
         version: "test", clock: clock, logger: logger
     )
     try await runtime.migrator.migrate(allowDestructive: false)

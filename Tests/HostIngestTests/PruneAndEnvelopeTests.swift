@@ -12,26 +12,32 @@ import Testing
         #expect(HostIngestSlice.slice.prunedTables.map(\.table) == ["host_reports"])
         let host = try await fixture.mintHost()
         _ = try await fixture.sendReport(HostIngestFixture.report(hostID: host.id), key: host.key)
-        await fixture.hub.hub.ticker.tick()
+        await fixture.hub.hub.pruning.pruneIfDue()
         fixture.hub.clock.advance(by: 31 * 86_400)
         _ = try await fixture.sendReport(HostIngestFixture.report(hostID: host.id), key: host.key)
-        await fixture.hub.hub.ticker.tick()
+        await fixture.hub.hub.pruning.pruneIfDue()
         let remaining = try await fixture.hub.database.read { db in try String.fetchAll(db, sql: "SELECT received_at FROM host_reports") }
         #expect(remaining == [Timestamp.format(fixture.hub.clock.now())])
         #expect(try await fixture.hub.count("hosts") == 1)
     }
 
-    /// A later slice fills the envelope through the extension point, for the customers
-    /// it applies to.
+    /// A later slice adds fields to the envelope through the extension points: their
+    /// placeholders always, their values for the customers it applies to.
     struct FixedSource: ControlEnvelopeSource {
         func applies(toCustomer customerID: String) async throws -> Bool { customerID == "acme" }
-        func facts(forHost hostID: String, in db: Database) throws -> ControlFacts {
-            ControlFacts(desiredGeneration: 5, hasSignedOps: true)
+        func fields(forHost hostID: String, in db: Database) throws -> [String: EnvelopeValue] {
+            ["desired_generation": .integer(5), "has_signed_ops": .boolean(true)]
         }
     }
 
-    static let contributing = Slice(name: "contributor", number: 99, summary: "test", requires: ["host-ingest"]) { environment in
-        environment.contributions.register(FixedSource(), for: HostIngestSlice.controlSources)
+    static let contributing = Slice(
+        name: "contributor", number: 99, summary: "test", requires: ["host-ingest"],
+        declarations: { contributions in
+            contributions.register(EnvelopeField(name: "desired_generation", placeholder: .integer(0)), for: HostIngestSlice.envelopeFields)
+            contributions.register(EnvelopeField(name: "has_signed_ops", placeholder: .boolean(false)), for: HostIngestSlice.envelopeFields)
+        }
+    ) { environment in
+        environment.contributions.register(FixedSource(), for: HostIngestSlice.envelopeSources)
         return SliceParts()
     }
 
@@ -52,11 +58,30 @@ import Testing
 }
 
 @Suite struct EnvelopeEncodingTests {
+    /// The envelope as the hub's encoder would write it.
+    struct Reference: Codable, Equatable {
+        var status = "ok"
+        let pollIntervalSeconds: Int
+        let blocked: Bool
+        let desiredGeneration: Int64
+        let hasSignedOps: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case status, blocked
+            case pollIntervalSeconds = "poll_interval_seconds"
+            case desiredGeneration = "desired_generation"
+            case hasSignedOps = "has_signed_ops"
+        }
+    }
+
     /// The hand-built envelope is byte for byte what the hub's encoder writes.
     @Test(arguments: [(false, 0, false, 900), (true, 42, true, 60), (false, 9_007_199_254_740_993, true, 1)])
     func directEncodingMatchesTheEncoder(blocked: Bool, generation: Int64, hasOps: Bool, poll: Int) throws {
-        let envelope = ControlEnvelope(pollIntervalSeconds: poll, blocked: blocked, facts: ControlFacts(desiredGeneration: generation, hasSignedOps: hasOps))
-        #expect(envelope.json == (try WireJSON.encodeString(envelope)))
-        #expect(try JSONDecoder().decode(ControlEnvelope.self, from: Data(envelope.json.utf8)) == envelope)
+        let envelope = ControlEnvelope(
+            pollIntervalSeconds: poll, blocked: blocked, fields: ["desired_generation": .integer(generation), "has_signed_ops": .boolean(hasOps)]
+        )
+        let reference = Reference(pollIntervalSeconds: poll, blocked: blocked, desiredGeneration: generation, hasSignedOps: hasOps)
+        #expect(envelope.json == (try WireJSON.encodeString(reference)))
+        #expect(try JSONDecoder().decode(Reference.self, from: Data(envelope.json.utf8)) == reference)
     }
 }

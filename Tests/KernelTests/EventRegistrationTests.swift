@@ -37,10 +37,10 @@ import Testing
 
     @Test func eventsRecordedTogetherKeepTheirOrderAndTheIDsTheyAreStoredUnder() async throws {
         try await withDataDirectory { directory in
-            let hub = try await startHub(in: directory, catalogue: [toySlice("on", eventTypes: ["toy_happened", "toy_mended"])])
-            let events = hub.runtime.events
             let told = Recorder<[Int64]>()
-            events.addListener(Collecting(told: told))
+            let slice = toySlice("on", eventTypes: ["toy_happened", "toy_mended"]) { _ in SliceParts(eventListeners: [Collecting(told: told)]) }
+            let hub = try await startHub(in: directory, catalogue: [slice])
+            let events = hub.runtime.events
             try await hub.runtime.database.pool.write { db in
                 _ = try events.record(EventDraft(customerID: "acme", type: "toy_happened", subject: "first"), in: db)
             }

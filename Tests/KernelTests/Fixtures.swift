@@ -33,14 +33,17 @@ final class Recorder<Value: Sendable>: Sendable {
 
 /// A slice made up for a test; the kernel must treat it like any other.
 func toySlice(
-    _ name: String = "toy", number: Int = 1, requires: [String] = [], migrations: [Migration] = [],
-    flags: [FlagDefinition] = [], eventTypes: [String] = [], prunedTables: [PruneTarget] = [],
-    cohortMembers: (any CohortMembers)? = nil,
+    _ name: String = "toy", number: Int = 1, requires: [String] = [], enabledByDefault: Bool = true, migrations: [Migration] = [],
+    flags: [FlagDefinition] = [], flagEffects: [FlagEffect] = [], eventTypes: [String] = [], prunedTables: [PruneTarget] = [],
+    cohortMembers: (any CohortMembers)? = nil, settings: [SettingDefinition] = [], metrics: [MetricDefinition] = [],
+    statusSections: [StatusSection] = [],
     parts: @escaping @Sendable (SliceEnvironment) -> SliceParts = { _ in SliceParts() }
 ) -> Slice {
     Slice(
-        name: name, number: number, summary: "a toy slice for tests", requires: requires, migrations: migrations,
-        flags: flags, eventTypes: eventTypes, prunedTables: prunedTables, cohortMembers: cohortMembers, assemble: { parts($0) }
+        name: name, number: number, summary: "a toy slice for tests", requires: requires, enabledByDefault: enabledByDefault,
+        migrations: migrations, flags: flags, flagEffects: flagEffects, eventTypes: eventTypes, prunedTables: prunedTables,
+        cohortMembers: cohortMembers, settings: settings, metrics: metrics, statusSections: statusSections,
+        assemble: { parts($0) }
     )
 }
 
@@ -98,14 +101,15 @@ struct ToyHub {
 func openRuntime(
     in directory: URL, catalogue: [Slice], enabled: [String]? = nil, flagOverrides: [String: Bool] = [:],
     globalAPIKey: String? = globalKey, clock: ManualClock = ManualClock(), logs: LogCapture = LogCapture(),
-    staleAfter: TimeInterval = 1800, downAfter: TimeInterval = 3600, serverLimits: ServerLimits = ServerLimits()
+    staleAfter: TimeInterval = 1800, downAfter: TimeInterval = 3600, serverLimits: ServerLimits = ServerLimits(),
+    tickInterval: Duration = .seconds(60)
 ) throws -> HubRuntime {
     let configuration = HubConfiguration(
         dataDirectory: directory, globalAPIKey: globalAPIKey, sliceNames: enabled ?? catalogue.map(\.name),
-        flagOverrides: flagOverrides, staleAfter: staleAfter, downAfter: downAfter, serverLimits: serverLimits
+        flagOverrides: flagOverrides, tickInterval: tickInterval, staleAfter: staleAfter, downAfter: downAfter, serverLimits: serverLimits
     )
     return try HubRuntime(
-        configuration: configuration, resolver: SliceResolver(catalogue: catalogue, defaultNames: []),
+        configuration: configuration, resolver: SliceResolver(catalogue: catalogue),
         version: "test", clock: clock, logger: logs.logger
     )
 }
@@ -114,11 +118,12 @@ func openRuntime(
 func startHub(
     in directory: URL, catalogue: [Slice], enabled: [String]? = nil, flagOverrides: [String: Bool] = [:],
     globalAPIKey: String? = globalKey, clock: ManualClock = ManualClock(), logs: LogCapture = LogCapture(),
-    staleAfter: TimeInterval = 1800, downAfter: TimeInterval = 3600, serverLimits: ServerLimits = ServerLimits()
+    staleAfter: TimeInterval = 1800, downAfter: TimeInterval = 3600, serverLimits: ServerLimits = ServerLimits(),
+    tickInterval: Duration = .seconds(60)
 ) async throws -> ToyHub {
     let runtime = try openRuntime(
         in: directory, catalogue: catalogue, enabled: enabled, flagOverrides: flagOverrides, globalAPIKey: globalAPIKey,
-        clock: clock, logs: logs, staleAfter: staleAfter, downAfter: downAfter, serverLimits: serverLimits
+        clock: clock, logs: logs, staleAfter: staleAfter, downAfter: downAfter, serverLimits: serverLimits, tickInterval: tickInterval
     )
     try await runtime.migrator.migrate(allowDestructive: false)
     return ToyHub(runtime: runtime, hub: try await runtime.assemble(), clock: clock, logs: logs)

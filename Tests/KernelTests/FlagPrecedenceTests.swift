@@ -9,10 +9,7 @@ enum FlagToys {
     static let flags = [
         FlagDefinition(name: "toy_switch", summary: "gates /toy/gated", default: false),
         FlagDefinition(name: "toy_cohort", summary: "on for some customers", cohortCapable: true, default: false),
-        FlagDefinition(
-            name: "toy_legacy", summary: "replaced by the successor slice",
-            defaultValue: { !$0.contains("successor") }, isRetired: { $0.contains("successor") }
-        ),
+        FlagDefinition(name: "toy_legacy", summary: "replaced by the successor slice", default: true),
     ]
 
     static var slice: Slice {
@@ -21,7 +18,7 @@ enum FlagToys {
         }
     }
 
-    static let successor = toySlice("successor", number: 2)
+    static let successor = toySlice("successor", number: 2, requires: ["toy"], flagEffects: [.retires("toy_legacy")])
 }
 
 @Suite struct FlagPrecedenceTests {

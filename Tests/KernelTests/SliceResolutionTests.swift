@@ -4,15 +4,17 @@ import Kernel
 import Testing
 
 @Suite struct SliceResolutionTests {
-    let catalogue = [
-        toySlice("base", number: 1),
-        toySlice("middle", number: 2, requires: ["base"]),
-        toySlice("top", number: 3, requires: ["middle"]),
-        toySlice("side", number: 4),
-    ]
+    func catalogue(defaults: [String]) -> [Slice] {
+        [
+            toySlice("base", number: 1, enabledByDefault: defaults.contains("base")),
+            toySlice("middle", number: 2, requires: ["base"], enabledByDefault: defaults.contains("middle")),
+            toySlice("top", number: 3, requires: ["middle"], enabledByDefault: defaults.contains("top")),
+            toySlice("side", number: 4, enabledByDefault: defaults.contains("side")),
+        ]
+    }
 
     func resolve(_ names: [String]?, defaults: [String] = ["base"]) throws -> [String] {
-        try SliceResolver(catalogue: catalogue, defaultNames: defaults).resolve(names).map(\.name)
+        try SliceResolver(catalogue: catalogue(defaults: defaults)).resolve(names).map(\.name)
     }
 
     func configurationError(_ names: [String]) -> ConfigurationError? {
@@ -48,7 +50,7 @@ import Testing
 
     @Test func dependencyOrderWinsOverRoadmapNumbers() throws {
         let catalogue = [toySlice("early", number: 1, requires: ["late"]), toySlice("late", number: 9)]
-        let resolved = try SliceResolver(catalogue: catalogue, defaultNames: []).resolve(["early", "late"]).map(\.name)
+        let resolved = try SliceResolver(catalogue: catalogue).resolve(["early", "late"]).map(\.name)
         #expect(resolved == ["late", "early"])
     }
 
@@ -60,7 +62,7 @@ import Testing
         try await withDataDirectory { directory in
             let dataDirectory = directory.appendingPathComponent("data")
             #expect(throws: ConfigurationError.self) {
-                try openRuntime(in: dataDirectory, catalogue: catalogue, enabled: ["top"])
+                try openRuntime(in: dataDirectory, catalogue: catalogue(defaults: []), enabled: ["top"])
             }
             #expect(!FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("hub.sqlite").path))
         }

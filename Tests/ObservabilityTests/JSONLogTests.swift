@@ -26,7 +26,7 @@ import Testing
         let logger = Logger(label: "felhom.hub") { JSONLogHandler(label: $0, write: { lines.append($0) }) }
         let runtime = try HubRuntime(
             configuration: configuration,
-            resolver: SliceResolver(catalogue: [ControllerSlice.slice, HostIngestSlice.slice], defaultNames: []),
+            resolver: SliceResolver(catalogue: [ControllerSlice.slice, HostIngestSlice.slice]),
             version: "test", clock: ManualClock(), logger: logger
         )
         defer { try? runtime.close() }

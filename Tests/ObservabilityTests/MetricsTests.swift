@@ -121,8 +121,9 @@ import Testing
         #expect(try HubConfiguration.fromEnvironment(["HUB_METRICS_PUBLIC": "1"]).metricsPublic)
         #expect(try !HubConfiguration.fromEnvironment([:]).metricsPublic)
         #expect(throws: ConfigurationError.self) { try HubConfiguration.fromEnvironment(["HUB_METRICS_PUBLIC": "yes"]) }
-        #expect(try HubConfiguration.fromEnvironment(["HUB_WEBHOOK_GIVE_UP_SECONDS": "3600"]).webhookGiveUpAfter == 3600)
-        #expect(throws: ConfigurationError.self) { try HubConfiguration.fromEnvironment(["HUB_WEBHOOK_GIVE_UP_SECONDS": "0"]) }
+        let giveUp = SettingValues(try HubConfiguration.fromEnvironment(["HUB_WEBHOOK_GIVE_UP_SECONDS": "3600"]).sliceSettings)
+        #expect(giveUp[ControllerSettings.giveUpAfter] == 3600)
+        #expect(throws: ConfigurationError.self) { try SettingValues(["HUB_WEBHOOK_GIVE_UP_SECONDS": "0"]).check(ControllerSlice.slice.settings) }
     }
 
     @Test func twoHubsInOneProcessKeepTheirOwnCounts() async throws {

@@ -17,7 +17,7 @@ struct WebhookFixture {
         let hub = try await TestHub(
             slices: slices, directory: directory, clock: clock,
             flags: [ControllerVocabulary.webhooksAllowPrivateTargets: true]
-        ) { $0.webhookGiveUpAfter = giveUpAfter }
+        ) { $0.sliceSettings["HUB_WEBHOOK_GIVE_UP_SECONDS"] = "\(Int(giveUpAfter))" }
         return WebhookFixture(hub: hub)
     }
 

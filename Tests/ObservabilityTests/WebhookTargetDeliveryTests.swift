@@ -162,7 +162,7 @@ import Testing
             #expect(try await fixture.outbox(eventID: owed.id)?.status == "pending")
 
             fixture.hub.clock.advance(by: 31 * 86_400)
-            await fixture.hub.hub.ticker.tick()
+            await fixture.hub.hub.pruning.pruneIfDue()
 
             #expect(try await fixture.outbox(eventID: delivered.id) == nil, "a delivered row outlived the retention")
             #expect(try await fixture.outbox(eventID: cancelled.id) == nil, "a cancelled row outlived the retention")

@@ -65,7 +65,7 @@ import Testing
         #expect(slice.eventTypes == ["op_succeeded", "op_failed", "op_expired"])
         #expect(slice.flags.map(\.name) == ["signed_ops"])
         #expect(slice.flags.first?.cohortCapable == true)
-        #expect(slice.flags.first?.defaultValue([]) == true)
+        #expect(slice.flags.first?.defaultValue == true)
         #expect(slice.migrations.allSatisfy { $0.kind == .additive })
     }
 }

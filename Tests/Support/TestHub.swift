@@ -27,7 +27,7 @@ public final class TestHub: Sendable {
         configure(&configuration)
         let logs = LogCapture()
         let runtime = try HubRuntime(
-            configuration: configuration, resolver: SliceResolver(catalogue: slices, defaultNames: slices.map(\.name)),
+            configuration: configuration, resolver: SliceResolver(catalogue: slices),
             version: "test", clock: clock, logger: logs.logger
         )
         try await runtime.migrator.migrate(allowDestructive: false)

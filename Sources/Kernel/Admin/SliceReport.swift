@@ -20,9 +20,25 @@ public struct SliceReport: Sendable, Codable, Equatable {
     public let migrations: [AppliedMigration]
     public let flags: [FlagState]
     public let eventTypes: [String]
+    public let settings: [SettingReport]
+
+    /// One of the slice's settings: the variable, what it does, its value if set.
+    public struct SettingReport: Sendable, Codable, Equatable {
+        public let name: String
+        public let summary: String
+        /// The value given; `nil` when the default applies.
+        public let value: String?
+        public let defaultText: String
+
+        enum CodingKeys: String, CodingKey {
+            case name, summary, value
+            case defaultText = "default"
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case name, number, summary, enabled, requires, migrations, flags
+        case settings
         case eventTypes = "event_types"
     }
 }

@@ -20,12 +20,11 @@ public struct HubConfiguration: Sendable {
     public var logFormat: LogFormat
     /// `HUB_LOG_LEVEL`: the least severe level written (`trace` … `critical`).
     public var logLevel: Logger.Level
-    public var pollIntervalSeconds: Int
     /// `HUB_METRICS_PUBLIC=1`: `GET /metrics` answers without a key.
     public var metricsPublic: Bool
-    /// `HUB_WEBHOOK_GIVE_UP_SECONDS`: how long after an event its webhook delivery is
-    /// retried before it is given up and recorded as `notification_failed`.
-    public var webhookGiveUpAfter: TimeInterval
+    /// The `HUB_…` variables given, for the slices' own settings (``Setting``), which
+    /// the kernel checks once it knows which slices are enabled.
+    public var sliceSettings: [String: String]
     /// How the HTTP server protects itself from slow, idle or too many clients:
     /// `HUB_HEADER_TIMEOUT_SECONDS`, `HUB_IDLE_TIMEOUT_SECONDS`, `HUB_MAX_CONNECTIONS`,
     /// `HUB_BODY_BUDGET_BYTES`.
@@ -51,9 +50,8 @@ public struct HubConfiguration: Sendable {
         retentionDays: Int = 30,
         logFormat: LogFormat = .text,
         logLevel: Logger.Level = .info,
-        pollIntervalSeconds: Int = 900,
         metricsPublic: Bool = false,
-        webhookGiveUpAfter: TimeInterval = 86_400,
+        sliceSettings: [String: String] = [:],
         serverLimits: ServerLimits = ServerLimits()
     ) {
         self.dataDirectory = dataDirectory
@@ -68,9 +66,8 @@ public struct HubConfiguration: Sendable {
         self.retentionDays = retentionDays
         self.logFormat = logFormat
         self.logLevel = logLevel
-        self.pollIntervalSeconds = pollIntervalSeconds
         self.metricsPublic = metricsPublic
-        self.webhookGiveUpAfter = webhookGiveUpAfter
+        self.sliceSettings = sliceSettings
         self.serverLimits = serverLimits
     }
 
@@ -127,7 +124,7 @@ public struct HubConfiguration: Sendable {
             default: throw ConfigurationError("HUB_METRICS_PUBLIC=\(metricsPublic) is neither 1 nor 0")
             }
         }
-        configuration.webhookGiveUpAfter = TimeInterval(try positiveInteger("HUB_WEBHOOK_GIVE_UP_SECONDS", 86_400))
+        configuration.sliceSettings = environment.filter { $0.key.hasPrefix("HUB_") }
         let defaults = ServerLimits()
         configuration.serverLimits = ServerLimits(
             headerTimeout: .seconds(try positiveInteger("HUB_HEADER_TIMEOUT_SECONDS", Int(defaults.headerTimeout.components.seconds))),

@@ -19,10 +19,10 @@ public final class EventLog: Sendable {
         self.clock = clock
     }
 
-    /// Tells `listener` of every event recorded from now on; slices add theirs while
-    /// the hub is assembled.
-    public func addListener(_ listener: any EventListener) {
-        listeners.withLock { $0.append(listener) }
+    /// Who hears of every event recorded from now on: the enabled slices'
+    /// ``SliceParts/eventListeners``, set once the hub is assembled.
+    func setListeners(_ all: [any EventListener]) {
+        listeners.withLock { $0 = all }
     }
 
     /// Records `draft` in `db`'s open transaction. An unregistered type is a

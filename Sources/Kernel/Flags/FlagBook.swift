@@ -15,7 +15,8 @@ public final class FlagBook: Sendable {
 
     private let registered: [String: Registered]
     private let order: [String]
-    private let enabledSlices: Set<String>
+    /// The kinds of effect the enabled slices have on each flag.
+    private let effects: [String: Set<FlagEffect.Kind>]
     private let overrides: [String: Bool]
     private let database: HubDatabase
     private let beacon: ChangeBeacon
@@ -32,11 +33,12 @@ public final class FlagBook: Sendable {
         let customers: [String]
     }
 
-    /// `flags` are those of the enabled slices. `overrides` may also name flags of slices
-    /// switched off (they are ignored); names no slice knows are refused earlier, by
-    /// ``HubRuntime``, before the database is opened.
+    /// `flags` are those of the enabled slices, `effects` what the enabled slices do to
+    /// them. `overrides` may also name flags of slices switched off (they are ignored);
+    /// names no slice knows are refused earlier, by ``HubRuntime``, before the database is
+    /// opened.
     public init(
-        flags: [Registered], enabledSlices: Set<String>,
+        flags: [Registered], effects: [FlagEffect] = [],
         overrides: [String: Bool], database: HubDatabase, beacon: ChangeBeacon, clock: any HubClock,
         cohortMembers: (any CohortMembers)? = nil
     ) {
@@ -44,7 +46,7 @@ public final class FlagBook: Sendable {
         for flag in flags { byName[flag.definition.name] = flag }
         registered = byName
         order = flags.map(\.definition.name)
-        self.enabledSlices = enabledSlices
+        self.effects = Dictionary(effects.map { ($0.flag, [$0.kind]) }, uniquingKeysWith: { $0.union($1) })
         self.overrides = overrides
         self.database = database
         self.beacon = beacon
@@ -75,7 +77,7 @@ public final class FlagBook: Sendable {
     @discardableResult
     public func set(_ name: String, enabled: Bool, customers: [String], actor: String) async throws -> FlagState {
         guard let flag = registered[name] else { throw FlagError.unknownFlag(name) }
-        guard !flag.definition.isRetired(enabledSlices) else { throw FlagError.retired(name) }
+        guard !isRetired(name) else { throw FlagError.retired(name) }
         guard customers.isEmpty || flag.definition.cohortCapable else { throw FlagError.notCohortCapable(name) }
         guard customers.isEmpty || enabled else { throw FlagError.cohortWhileOff(name) }
         let before = try await state(of: name)
@@ -112,7 +114,7 @@ public final class FlagBook: Sendable {
 
     private func resolve(_ flag: Registered, runtime value: RuntimeValue?) -> FlagState {
         let name = flag.definition.name
-        if flag.definition.isRetired(enabledSlices) {
+        if isRetired(name) {
             return FlagState(name: name, slice: flag.slice, enabled: false, customers: [], source: .retired)
         }
         if let value {
@@ -121,7 +123,12 @@ public final class FlagBook: Sendable {
         if let override = overrides[name] {
             return FlagState(name: name, slice: flag.slice, enabled: override, customers: [], source: .environment)
         }
-        return FlagState(name: name, slice: flag.slice, enabled: flag.definition.defaultValue(enabledSlices), customers: [], source: .default)
+        let defaultValue = flag.definition.defaultValue && effects[name]?.contains(.defaultsOff) != true
+        return FlagState(name: name, slice: flag.slice, enabled: defaultValue, customers: [], source: .default)
+    }
+
+    private func isRetired(_ name: String) -> Bool {
+        effects[name]?.contains(.retires) == true
     }
 
     private func runtimeValues() async throws -> [String: RuntimeValue] {

@@ -1,32 +1,21 @@
 /// A switch inside a slice, with a default in code.
 ///
-/// The default and the retirement may depend on which slices are enabled: a flag can
-/// default to off once a later slice replaces what it guards, and be retired (always
-/// off, refusing runtime changes) once a slice removes it for good.
+/// A later slice may change what an earlier slice's flag means while it is enabled —
+/// default it off, or retire it — by declaring a ``FlagEffect``; the flag's own slice
+/// never names a later one.
 public struct FlagDefinition: Sendable {
     public let name: String
     public let summary: String
     /// Whether the flag may be switched on for a list of customers only.
     public let cohortCapable: Bool
-    public let defaultValue: @Sendable (_ enabledSlices: Set<String>) -> Bool
-    public let isRetired: @Sendable (_ enabledSlices: Set<String>) -> Bool
+    /// The value when nothing else decides: no later slice's effect, no `HUB_FLAGS`
+    /// override, no runtime value.
+    public let defaultValue: Bool
 
-    public init(
-        name: String,
-        summary: String,
-        cohortCapable: Bool = false,
-        defaultValue: @escaping @Sendable (_ enabledSlices: Set<String>) -> Bool,
-        isRetired: @escaping @Sendable (_ enabledSlices: Set<String>) -> Bool = { _ in false }
-    ) {
+    public init(name: String, summary: String, cohortCapable: Bool = false, default value: Bool) {
         self.name = name
         self.summary = summary
         self.cohortCapable = cohortCapable
-        self.defaultValue = defaultValue
-        self.isRetired = isRetired
-    }
-
-    /// A flag whose default does not depend on other slices.
-    public init(name: String, summary: String, cohortCapable: Bool = false, default value: Bool) {
-        self.init(name: name, summary: summary, cohortCapable: cohortCapable, defaultValue: { _ in value })
+        self.defaultValue = value
     }
 }

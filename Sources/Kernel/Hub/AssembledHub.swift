@@ -3,11 +3,13 @@ import HummingbirdCore
 import Logging
 import ServiceLifecycle
 
-/// The hub ready to serve: its routes, ticker, key registry and the slices' services.
+/// The hub ready to serve: its routes, ticker, daily prune, key registry and the
+/// slices' services.
 public struct AssembledHub: Sendable {
     public let runtime: HubRuntime
     public let responder: RouterResponder<BasicRequestContext>
     public let ticker: Ticker
+    public let pruning: PruneService
     public let auth: AuthRegistry
     /// The enabled slices' long-running parts, run beside the server and the ticker.
     public let services: [any Service]
@@ -54,7 +56,7 @@ public struct AssembledHub: Sendable {
         let group = ServiceGroup(
             configuration: .init(
                 services: [
-                    application(onServerRunning: onServerRunning), ticker,
+                    application(onServerRunning: onServerRunning), ticker, pruning,
                     WALCheckpointer(file: runtime.database.file, logger: runtime.logger),
                 ] + services,
                 gracefulShutdownSignals: [.sigterm, .sigint],

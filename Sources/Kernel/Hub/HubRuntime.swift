@@ -20,17 +20,22 @@ public final class HubRuntime: Sendable {
     public let logger: Logger
     public let version: String
     /// This hub's own metrics registry (one per runtime, so many hubs share a process).
-    public let metrics = HubMetrics()
+    public let metrics: HubMetrics
+    /// The enabled slices' settings, checked at start.
+    public let settings: SettingValues
     let beacon: ChangeBeacon
 
-    /// Resolves the slices and opens the database; applies nothing yet. Configuration
-    /// mistakes throw ``ConfigurationError`` before the database is touched.
+    /// Checks the catalogue, resolves the slices, checks their settings and opens the
+    /// database; applies nothing yet. Configuration mistakes throw ``ConfigurationError``
+    /// before the database is touched.
     public init(
         configuration: HubConfiguration, resolver: SliceResolver, version: String,
         clock: any HubClock = SystemClock(), logger: Logger
     ) throws {
+        try CatalogueCheck(resolver: resolver, kernelMigrations: KernelSchema.migrations.map(\.id)).declarations()
         let slices = try resolver.resolve(configuration.sliceNames)
-        let enabledNames = Set(slices.map(\.name))
+        let settings = SettingValues(configuration.sliceSettings)
+        try settings.check(slices.flatMap(\.settings))
         let knownFlags = Set(resolver.catalogue.flatMap { $0.flags.map(\.name) })
         for name in configuration.flagOverrides.keys where !knownFlags.contains(name) {
             throw ConfigurationError("unknown flag '\(name)' in HUB_FLAGS")
@@ -42,7 +47,9 @@ public final class HubRuntime: Sendable {
         self.resolver = resolver
         self.slices = slices
         self.database = database
-        let metrics = self.metrics
+        self.settings = settings
+        let metrics = HubMetrics(definitions: KernelMetrics.all + slices.flatMap(\.metrics))
+        self.metrics = metrics
         self.writes = GroupCommit(database: database, batchObserver: { metrics.recordIngestBatch(size: $0) })
         self.beacon = beacon
         self.clock = clock
@@ -50,7 +57,7 @@ public final class HubRuntime: Sendable {
         self.version = version
         self.flags = FlagBook(
             flags: slices.flatMap { slice in slice.flags.map { FlagBook.Registered(slice: slice.name, definition: $0) } },
-            enabledSlices: enabledNames, overrides: configuration.flagOverrides,
+            effects: slices.flatMap(\.flagEffects), overrides: configuration.flagOverrides,
             database: database, beacon: beacon, clock: clock, cohortMembers: slices.lazy.compactMap(\.cohortMembers).first
         )
         self.events = EventLog(registeredTypes: Set(slices.flatMap(\.eventTypes)), database: database, clock: clock)
@@ -74,37 +81,47 @@ public final class HubRuntime: Sendable {
                 "the data folder is open to other users; chmod 700 it", metadata: ["folder": "\(configuration.dataDirectory.path)"]
             )
         }
+        let contributions = Contributions()
+        for slice in resolver.orderedCatalogue {
+            slice.declarations(contributions)
+        }
         let environment = SliceEnvironment(
             database: database, writes: writes, flags: flags, events: events, clock: clock, configuration: configuration,
-            enabledSlices: Set(slices.map(\.name)), logger: logger, beacon: beacon, metrics: metrics
+            settings: settings, enabledSlices: Set(slices.map(\.name)), logger: logger, contributions: contributions, beacon: beacon,
+            metrics: metrics
         )
         var parts: [SliceParts] = []
         for slice in slices {
             parts.append(try await slice.assemble(environment))
         }
+        contributions.freeze()
+        events.setListeners(parts.flatMap(\.eventListeners))
         let globalKeyHash = try GlobalKeySource.keyHash(configuration: configuration, logger: logger)
         let auth = AuthRegistry(
             strategies: [GlobalKeyStrategy(keyHash: globalKeyHash)] + parts.flatMap(\.authStrategies), changes: beacon.observer()
         )
         let samplers: [any MetricsSampler] = [DatabaseFileSampler(database: database)] + parts.flatMap(\.samplers)
-        let routes = HealthRoutes.routes(version: version, database: database)
+        let kernelRoutes = HealthRoutes.routes(version: version, database: database)
             + [MetricsRoute.route(metrics: metrics, samplers: samplers, isPublic: configuration.metricsPublic, logger: logger)]
             + KernelAdminRoutes.routes(hub: self)
-            + parts.flatMap(\.routes)
+        try CatalogueCheck(resolver: resolver, kernelMigrations: []).routes(
+            kernelRoutes.map { ("kernel", $0) } + zip(slices, parts).flatMap { slice, part in part.routes.map { (slice.name, $0) } }
+        )
+        let routes = kernelRoutes + parts.flatMap(\.routes)
         let router = RouterAssembly.makeRouter(
             routes: routes, guard: RouteGuard(auth: auth, flags: flags),
             bodyBudget: BodyBudget(totalBytes: configuration.serverLimits.bodyBudgetBytes), metrics: metrics
         )
         let ticker = Ticker(
-            checkers: parts.flatMap(\.checkers),
-            pruner: pruner,
-            interval: configuration.tickInterval, retentionDays: configuration.retentionDays, clock: clock, logger: logger,
-            metrics: metrics
+            checkers: parts.flatMap(\.checkers), interval: configuration.tickInterval, clock: clock, logger: logger, metrics: metrics
         )
+        let pruning = PruneService(pruner: pruner, retentionDays: configuration.retentionDays, clock: clock, logger: logger)
         return AssembledHub(
-            runtime: self, responder: router.buildResponder(), ticker: ticker, auth: auth, services: parts.flatMap(\.services)
+            runtime: self, responder: router.buildResponder(), ticker: ticker, pruning: pruning, auth: auth,
+            services: parts.flatMap(\.services)
         )
     }
+
 
     /// Deletes the enabled slices' raw reports older than the retention.
     public var pruner: Pruner {
@@ -122,7 +139,10 @@ public final class HubRuntime: Sendable {
                 requires: slice.requires,
                 migrations: slice.migrations.map { .init(id: $0.id, kind: $0.kind.rawValue, appliedAt: applied[$0.id]?.appliedAt) },
                 flags: flagStates.filter { $0.slice == slice.name },
-                eventTypes: slice.eventTypes
+                eventTypes: slice.eventTypes,
+                settings: slice.settings.map { setting in
+                    .init(name: setting.name, summary: setting.summary, value: settings.raw[setting.name], defaultText: setting.defaultText)
+                }
             )
         }
     }

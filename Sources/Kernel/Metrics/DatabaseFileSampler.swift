@@ -6,8 +6,8 @@ struct DatabaseFileSampler: MetricsSampler {
     let database: HubDatabase
 
     func sample(into metrics: HubMetrics) async throws {
-        metrics.gauge(MetricName.databaseSize).record(Self.size(of: database.file.path))
-        metrics.gauge(MetricName.walSize).record(Self.size(of: database.file.path + "-wal"))
+        metrics.gauge(KernelMetrics.databaseSize).record(Self.size(of: database.file.path))
+        metrics.gauge(KernelMetrics.walSize).record(Self.size(of: database.file.path + "-wal"))
     }
 
     /// Bytes of `path`; 0 for a file that does not exist (no WAL yet).

@@ -11,17 +11,27 @@ import Synchronization
 /// code never bootstraps the global system.
 ///
 /// ```swift
-/// environment.metrics.counter(MetricName.reportsStored, [("kind", "host")]).increment()
+/// environment.metrics.counter(KernelMetrics.reportsStored, [("kind", "host")]).increment()
 /// ```
+///
+/// Every metric is asked for by its ``MetricDefinition``, so its name is written once,
+/// beside its declaration, and a histogram's buckets come from there.
 public final class HubMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     /// Passed as `factory:` to swift-metrics types; never installed globally.
     public let factory: PrometheusMetricsFactory
 
-    public init() {
+    /// `definitions`: the kernel's and the slices' metrics, for their buckets.
+    public init(definitions: [MetricDefinition] = KernelMetrics.all) {
         let registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)
-        factory.valueHistogramBuckets = [MetricName.ingestBatchSize: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512]]
+        for definition in definitions {
+            switch definition.kind {
+            case .valueHistogram(let buckets?): factory.valueHistogramBuckets[definition.name] = buckets
+            case .durationHistogram(let buckets?): factory.durationHistogramBuckets[definition.name] = buckets.map { .seconds($0) }
+            default: break
+            }
+        }
         self.registry = registry
         self.factory = factory
     }
@@ -42,22 +52,25 @@ public final class HubMetrics: Sendable {
         }
     }
 
-    public func counter(_ name: String, _ dimensions: [(String, String)] = []) -> CoreMetrics.Counter {
-        handle(in: counters, HandleKey(name, dimensions)) { CoreMetrics.Counter(label: name, dimensions: dimensions, factory: factory) }
+    public func counter(_ metric: MetricDefinition, _ dimensions: [(String, String)] = []) -> CoreMetrics.Counter {
+        let name = metric.name
+        return handle(in: counters, HandleKey(name, dimensions)) { CoreMetrics.Counter(label: name, dimensions: dimensions, factory: factory) }
     }
 
-    public func gauge(_ name: String, _ dimensions: [(String, String)] = []) -> CoreMetrics.Gauge {
-        CoreMetrics.Gauge(label: name, dimensions: dimensions, factory: factory)
+    public func gauge(_ metric: MetricDefinition, _ dimensions: [(String, String)] = []) -> CoreMetrics.Gauge {
+        CoreMetrics.Gauge(label: metric.name, dimensions: dimensions, factory: factory)
     }
 
     /// A histogram of durations, exposed in seconds.
-    public func timer(_ name: String, _ dimensions: [(String, String)] = []) -> CoreMetrics.Timer {
-        handle(in: timers, HandleKey(name, dimensions)) { CoreMetrics.Timer(label: name, dimensions: dimensions, factory: factory) }
+    public func timer(_ metric: MetricDefinition, _ dimensions: [(String, String)] = []) -> CoreMetrics.Timer {
+        let name = metric.name
+        return handle(in: timers, HandleKey(name, dimensions)) { CoreMetrics.Timer(label: name, dimensions: dimensions, factory: factory) }
     }
 
     /// A histogram of plain values (sizes, counts).
-    public func histogram(_ name: String, _ dimensions: [(String, String)] = []) -> CoreMetrics.Recorder {
-        handle(in: recorders, HandleKey(name, dimensions)) {
+    public func histogram(_ metric: MetricDefinition, _ dimensions: [(String, String)] = []) -> CoreMetrics.Recorder {
+        let name = metric.name
+        return handle(in: recorders, HandleKey(name, dimensions)) {
             CoreMetrics.Recorder(label: name, dimensions: dimensions, aggregate: true, factory: factory)
         }
     }
@@ -71,20 +84,20 @@ public final class HubMetrics: Sendable {
         }
     }
 
-    /// Records the time since `started` in the duration histogram `name`.
-    public func recordDuration(_ name: String, _ dimensions: [(String, String)] = [], since started: ContinuousClock.Instant) {
-        timer(name, dimensions).record(duration: ContinuousClock.now - started)
+    /// Records the time since `started` in the duration histogram `metric`.
+    public func recordDuration(_ metric: MetricDefinition, _ dimensions: [(String, String)] = [], since started: ContinuousClock.Instant) {
+        timer(metric, dimensions).record(duration: ContinuousClock.now - started)
     }
 
     /// One stored raw report of `kind` (`controller`, `host`, …).
     public func countStoredReport(kind: String) {
-        counter(MetricName.reportsStored, [("kind", kind)]).increment()
+        counter(KernelMetrics.reportsStored, [("kind", kind)]).increment()
     }
 
     /// How many reports one ingest commit wrote. The group-commit writer calls this once
     /// per batch; a writer that commits each report alone records 1.
     public func recordIngestBatch(size: Int) {
-        histogram(MetricName.ingestBatchSize).record(size)
+        histogram(KernelMetrics.ingestBatchSize).record(size)
     }
 
     /// The Prometheus text exposition of everything recorded so far.

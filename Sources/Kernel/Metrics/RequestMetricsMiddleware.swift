@@ -24,8 +24,8 @@ struct RequestMetricsMiddleware: RouterMiddleware {
 
     private func record(_ request: Request, context: Context, status: Int, since started: ContinuousClock.Instant) {
         let route = Self.routeLabel(context.endpointPath)
-        metrics.counter(MetricName.httpRequests, [("method", request.method.rawValue), ("route", route), ("status", "\(status)")]).increment()
-        metrics.recordDuration(MetricName.httpRequestDuration, [("route", route)], since: started)
+        metrics.counter(KernelMetrics.httpRequests, [("method", request.method.rawValue), ("route", route), ("status", "\(status)")]).increment()
+        metrics.recordDuration(KernelMetrics.httpRequestDuration, [("route", route)], since: started)
     }
 
     /// The matched pattern, or `unmatched` for a path no route serves.

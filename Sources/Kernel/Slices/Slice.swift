@@ -1,14 +1,18 @@
+import ArgumentParser
 import ServiceLifecycle
 
-/// One vertical piece of the hub, declared as a value.
+/// One vertical piece of the hub, declared as a value: a plugin, as a Caddy module or a
+/// Django app is.
 ///
 /// A slice owns its tables (``migrations``), its HTTP surface, its key kinds, its
-/// checkers, its event types and its flags. The kernel switches slices on and off as
-/// wholes and knows none of them by name; the executable lists them.
+/// checkers, its event types, its flags, its settings, its metrics, its command-line
+/// subcommands and its part of `hub status`. The kernel switches slices on and off as
+/// wholes and knows none of them by name; the executable lists them in its catalogue,
+/// one line each, and the kernel checks the catalogue at start (``CatalogueCheck``).
 ///
 /// ```swift
 /// let controller = Slice(
-///     name: "controller", number: 1,
+///     name: "controller", number: 1, summary: "customers and controller reports",
 ///     migrations: [.additive("controller-001-customers", sql: "CREATE TABLE …")],
 ///     eventTypes: ["controller_stale"],
 ///     assemble: { environment in SliceParts(routes: […], checkers: […]) }
@@ -21,14 +25,31 @@ public struct Slice: Sendable {
     public let summary: String
     /// Slices that must be enabled for this one to be.
     public let requires: [String]
+    /// Whether the slice runs when `HUB_SLICES` is not set.
+    public let enabledByDefault: Bool
     /// Applied in this order; never edited once released (the kernel checks).
     public let migrations: [Migration]
     public let flags: [FlagDefinition]
+    /// What this slice, while enabled, does to flags of the slices it requires.
+    public let flagEffects: [FlagEffect]
     public let eventTypes: [String]
     /// Raw-report tables whose old rows the daily prune deletes.
     public let prunedTables: [PruneTarget]
     /// The customers flag cohorts may name, declared by the slice that owns customers.
     public let cohortMembers: (any CohortMembers)?
+    /// The environment variables the slice reads (``SliceEnvironment/settings``).
+    public let settings: [SettingDefinition]
+    /// The metrics the slice records, with their types, labels and buckets.
+    public let metrics: [MetricDefinition]
+    /// Its `hub …` subcommands; they work on the database directly, as every command but
+    /// `serve` does.
+    public let commands: [any ParsableCommand.Type]
+    /// Its areas of `hub status`, in order.
+    public let statusSections: [StatusSection]
+    /// Contributions to earlier slices' extension points that hold whether or not this
+    /// slice is enabled — the placeholder an earlier slice answers with while this one is
+    /// off. Run for every slice of the catalogue before any is assembled.
+    public let declarations: @Sendable (Contributions) -> Void
     /// Builds what runs: called once per start, with the enabled hub around it.
     public let assemble: @Sendable (SliceEnvironment) async throws -> SliceParts
 
@@ -37,45 +58,36 @@ public struct Slice: Sendable {
         number: Int,
         summary: String,
         requires: [String] = [],
+        enabledByDefault: Bool = true,
         migrations: [Migration] = [],
         flags: [FlagDefinition] = [],
+        flagEffects: [FlagEffect] = [],
         eventTypes: [String] = [],
         prunedTables: [PruneTarget] = [],
         cohortMembers: (any CohortMembers)? = nil,
+        settings: [SettingDefinition] = [],
+        metrics: [MetricDefinition] = [],
+        commands: [any ParsableCommand.Type] = [],
+        statusSections: [StatusSection] = [],
+        declarations: @escaping @Sendable (Contributions) -> Void = { _ in },
         assemble: @escaping @Sendable (SliceEnvironment) async throws -> SliceParts
     ) {
         self.name = name
         self.number = number
         self.summary = summary
         self.requires = requires
+        self.enabledByDefault = enabledByDefault
         self.migrations = migrations
         self.flags = flags
+        self.flagEffects = flagEffects
         self.eventTypes = eventTypes
         self.prunedTables = prunedTables
         self.cohortMembers = cohortMembers
+        self.settings = settings
+        self.metrics = metrics
+        self.commands = commands
+        self.statusSections = statusSections
+        self.declarations = declarations
         self.assemble = assemble
-    }
-}
-
-/// What an enabled slice contributes while the hub runs.
-public struct SliceParts: Sendable {
-    public var routes: [SliceRoute]
-    public var authStrategies: [any AuthStrategy]
-    public var checkers: [any Checker]
-    /// Long-running parts (a delivery loop, say) that `hub serve` runs beside the HTTP
-    /// server and the ticker in one `ServiceGroup`, and stops with them.
-    public var services: [any Service]
-    /// Gauges refreshed just before each `GET /metrics`.
-    public var samplers: [any MetricsSampler]
-
-    public init(
-        routes: [SliceRoute] = [], authStrategies: [any AuthStrategy] = [], checkers: [any Checker] = [],
-        services: [any Service] = [], samplers: [any MetricsSampler] = []
-    ) {
-        self.routes = routes
-        self.authStrategies = authStrategies
-        self.checkers = checkers
-        self.services = services
-        self.samplers = samplers
     }
 }

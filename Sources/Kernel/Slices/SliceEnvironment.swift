@@ -10,6 +10,8 @@ public struct SliceEnvironment: Sendable {
     public let events: EventLog
     public let clock: any HubClock
     public let configuration: HubConfiguration
+    /// The slices' settings (`environment.settings[ControllerSettings.giveUpAfter]`).
+    public let settings: SettingValues
     public let enabledSlices: Set<String>
     public let logger: Logger
     /// Extension points other slices fill in.
@@ -20,7 +22,7 @@ public struct SliceEnvironment: Sendable {
 
     public init(
         database: HubDatabase, writes: GroupCommit, flags: FlagBook, events: EventLog, clock: any HubClock,
-        configuration: HubConfiguration, enabledSlices: Set<String>, logger: Logger,
+        configuration: HubConfiguration, settings: SettingValues? = nil, enabledSlices: Set<String>, logger: Logger,
         contributions: Contributions = Contributions(), beacon: ChangeBeacon, metrics: HubMetrics = HubMetrics()
     ) {
         self.database = database
@@ -29,6 +31,7 @@ public struct SliceEnvironment: Sendable {
         self.events = events
         self.clock = clock
         self.configuration = configuration
+        self.settings = settings ?? SettingValues(configuration.sliceSettings)
         self.enabledSlices = enabledSlices
         self.logger = logger
         self.contributions = contributions

@@ -3,11 +3,15 @@
 /// it requires.
 public struct SliceResolver: Sendable {
     public let catalogue: [Slice]
-    public let defaultNames: [String]
 
-    public init(catalogue: [Slice], defaultNames: [String]) {
+    public init(catalogue: [Slice]) {
         self.catalogue = catalogue
-        self.defaultNames = defaultNames
+    }
+
+    /// The slices that run when `HUB_SLICES` is not set: those the catalogue marks
+    /// ``Slice/enabledByDefault``.
+    public var defaultNames: [String] {
+        catalogue.filter(\.enabledByDefault).map(\.name)
     }
 
     /// The enabled slices in dependency order; throws a ``ConfigurationError`` naming an
@@ -27,7 +31,11 @@ public struct SliceResolver: Sendable {
         let enabled = catalogue.filter { seen.contains($0.name) }
         for slice in enabled {
             for required in slice.requires where !seen.contains(required) {
-                throw ConfigurationError("slice '\(slice.name)' requires slice '\(required)', which is not enabled")
+                throw ConfigurationError(
+                    requested == nil
+                        ? "slice '\(slice.name)' is on by default but requires slice '\(required)', which is not"
+                        : "slice '\(slice.name)' requires slice '\(required)', which is not enabled"
+                )
             }
         }
         return Self.dependencyOrder(enabled)
@@ -35,6 +43,17 @@ public struct SliceResolver: Sendable {
 
     /// Every catalogue slice in dependency order, for listing.
     public var orderedCatalogue: [Slice] { Self.dependencyOrder(catalogue) }
+
+    /// Every slice `slice` requires, directly or through others.
+    func prerequisites(of slice: Slice) -> Set<String> {
+        var found = Set<String>()
+        var pending = slice.requires
+        while let name = pending.popLast() {
+            guard found.insert(name).inserted, let required = catalogue.first(where: { $0.name == name }) else { continue }
+            pending.append(contentsOf: required.requires)
+        }
+        return found
+    }
 
     static func dependencyOrder(_ slices: [Slice]) -> [Slice] {
         var ordered: [Slice] = []

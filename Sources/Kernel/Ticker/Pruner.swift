@@ -10,12 +10,19 @@ public struct Pruner: Sendable {
     public let batchSize: Int
     let database: HubDatabase
     let logger: Logger
+    /// Waits between two batches, for the given time (twice the last batch's); a test
+    /// may hold the prune there.
+    let rest: @Sendable (Duration) async throws -> Void
 
-    public init(targets: [PruneTarget], database: HubDatabase, logger: Logger, batchSize: Int = 250) {
+    public init(
+        targets: [PruneTarget], database: HubDatabase, logger: Logger, batchSize: Int = 250,
+        rest: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    ) {
         self.targets = targets
         self.database = database
         self.logger = logger
         self.batchSize = batchSize
+        self.rest = rest
     }
 
     /// Deletes every row older than `cutoff` from each target; answers how many.
@@ -39,7 +46,7 @@ public struct Pruner: Sendable {
                 }
                 total += deleted
                 if deleted < batchSize { break }
-                try await Task.sleep(for: (ContinuousClock.now - batchStarted) * 2)
+                try await rest((ContinuousClock.now - batchStarted) * 2)
             }
         }
         if total > 0 {

@@ -53,10 +53,15 @@ public struct StalenessCensus: Sendable, Equatable, Codable {
         return census
     }
 
-    /// Records the census as gauge `name` with a `state` label.
-    public func record(as name: String, into metrics: HubMetrics) {
+    /// Records the census as `gauge` with a `state` label.
+    public func record(as gauge: MetricDefinition, into metrics: HubMetrics) {
         for (state, count) in byState {
-            metrics.gauge(name, [("state", state)]).record(count)
+            metrics.gauge(gauge, [("state", state)]).record(count)
         }
+    }
+
+    /// `120: 117 ok, 2 stale, 1 down, 0 never`, for a terminal.
+    public var summaryLine: String {
+        "\(total): " + byState.map { "\($0.count) \($0.state)" }.joined(separator: ", ")
     }
 }

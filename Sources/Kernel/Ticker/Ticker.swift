@@ -2,28 +2,21 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Runs every enabled slice's checkers each tick, and the prune once a day.
+/// Runs every enabled slice's checkers each tick.
 ///
 /// A `Service`: it stops at graceful shutdown. ``tick()`` runs one round by hand, which
-/// is how tests drive it with a ``ManualClock``.
+/// is how tests drive it with a ``ManualClock``. The daily prune is a service of its own
+/// (``PruneService``), so a prune of millions of rows never holds a round of checkers.
 public struct Ticker: Service {
     public let checkers: [any Checker]
-    let pruner: Pruner
     let interval: Duration
-    let retention: TimeInterval
     let clock: any HubClock
     let logger: Logger
     let metrics: HubMetrics?
-    private let lastPrune = LastPrune()
 
-    public init(
-        checkers: [any Checker], pruner: Pruner, interval: Duration, retentionDays: Int, clock: any HubClock, logger: Logger,
-        metrics: HubMetrics? = nil
-    ) {
+    public init(checkers: [any Checker], interval: Duration, clock: any HubClock, logger: Logger, metrics: HubMetrics? = nil) {
         self.checkers = checkers
-        self.pruner = pruner
         self.interval = interval
-        self.retention = TimeInterval(retentionDays) * 86_400
         self.clock = clock
         self.logger = logger
         self.metrics = metrics
@@ -36,27 +29,18 @@ public struct Ticker: Service {
         }
     }
 
-    /// One round: every checker, each isolated from the others' failures; then the prune
-    /// when a day has passed since the last one.
+    /// One round: every checker, each isolated from the others' failures.
     public func tick() async {
         let started = ContinuousClock.now
-        defer { metrics?.recordDuration(MetricName.tickDuration, since: started) }
+        defer { metrics?.recordDuration(KernelMetrics.tickDuration, since: started) }
         let now = clock.now()
         for checker in checkers {
             let started = ContinuousClock.now
             do {
                 try await checker.check(now: now)
-                logger.info("checker ran", metadata: ["checker": "\(checker.name)", "duration_ms": "\((ContinuousClock.now - started).millisecondsText)"])
+                logger.debug("checker ran", metadata: ["checker": "\(checker.name)", "duration_ms": "\((ContinuousClock.now - started).millisecondsText)"])
             } catch {
-                logger.error("checker failed", metadata: ["checker": "\(checker.name)", "error": "\(error)"])
-            }
-        }
-        if lastPrune.isDue(at: now) {
-            do {
-                try await pruner.prune(olderThan: now.addingTimeInterval(-retention))
-                lastPrune.record(now)
-            } catch {
-                logger.error("prune failed", metadata: ["error": "\(error)"])
+                logger.error("checker failed", metadata: ["checker": "\(checker.name)", "error": LoggedError.metadata(error)])
             }
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Kernel
 
 /// The controller slice: the hub as it was before v0.7. Customers and their keys,
@@ -21,37 +22,36 @@ public enum ControllerSlice {
             PruneTarget(table: "webhook_outbox", timeColumn: "finished_at"),
         ],
         cohortMembers: CustomerDirectory(),
+        settings: ControllerSettings.all,
+        metrics: ControllerMetrics.all,
+        commands: [CustomersCommand.self],
+        statusSections: ControllerStatus.all,
         assemble: { environment in
             let store = CustomerStore(database: environment.database, clock: environment.clock)
             let configuration = environment.configuration
             let outbox = WebhookOutbox(database: environment.database, events: environment.events)
-            environment.events.addListener(WebhookOutboxListener(outbox: outbox))
             let targets = WebhookTargetPolicy(ownAddresses: OwnAddresses.current(listenHost: configuration.listenHost))
             let dispatcher = WebhookDispatcher(
-                outbox: outbox, flags: environment.flags, policy: targets, schedule: RetrySchedule(giveUpAfter: configuration.webhookGiveUpAfter),
+                outbox: outbox, flags: environment.flags, policy: targets, schedule: RetrySchedule(giveUpAfter: TimeInterval(environment.settings[ControllerSettings.giveUpAfter])),
                 clock: environment.clock, metrics: environment.metrics, logger: environment.logger
             )
             // Created now, so a scrape shows the series at 0 before the first report.
-            _ = environment.metrics.counter(MetricName.reportsStored, [("kind", "controller")])
+            _ = environment.metrics.counter(KernelMetrics.reportsStored, [("kind", "controller")])
             let reports = ReportRoute(
                 writes: environment.writes, clock: environment.clock, metrics: environment.metrics,
-                pollIntervalSeconds: configuration.pollIntervalSeconds
+                pollIntervalSeconds: environment.settings[ControllerSettings.pollInterval]
             )
             return SliceParts(
                 routes: [reports.route]
                     + CustomerAdminRoutes(store: store, flags: environment.flags, webhookTargets: targets).routes,
                 authStrategies: [CustomerKeyStrategy(store: store)],
                 checkers: [
-                    DeadMansSwitch(
-                        name: ControllerVocabulary.stalenessChecker, eventPrefix: ControllerVocabulary.stalenessPrefix,
-                        subjectsSQL: ControllerCensus.subjectsSQL,
-                        staleAfter: configuration.staleAfter, downAfter: configuration.downAfter,
-                        database: environment.database, events: environment.events
-                    ),
+                    ControllerCensus.watch.checker(in: environment),
                     DeadlineChecker(database: environment.database, events: environment.events, flags: environment.flags),
                 ],
                 services: [dispatcher],
-                samplers: [ControllerGauges(database: environment.database, clock: environment.clock, configuration: configuration)]
+                samplers: [ControllerCensus.watch.sampler(in: environment), OutboxGauge(database: environment.database)],
+                eventListeners: [WebhookOutboxListener(outbox: outbox)]
             )
         }
     )

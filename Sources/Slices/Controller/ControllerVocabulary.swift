@@ -23,6 +23,6 @@ public enum ControllerVocabulary {
     /// The checker name under which controller staleness states are recorded.
     public static let stalenessChecker = "controller_staleness"
 
-    static let eventTypes = DeadMansSwitch.eventTypes(prefix: stalenessPrefix)
+    static let eventTypes = ControllerCensus.watch.eventTypes
         + [deadlineWarning, deadlinePassed, customerBlocked, notificationFailed]
 }

@@ -56,9 +56,9 @@ public struct WebhookDispatcher: Service {
         self.pollInterval = pollInterval
         self.maxConcurrentCustomers = maxConcurrentCustomers
         // Created now, so a scrape shows them at 0 before the first delivery.
-        _ = metrics.counter(MetricName.webhookDelivered)
-        _ = metrics.counter(MetricName.webhookFailures)
-        _ = metrics.counter(MetricName.webhookGivenUp)
+        _ = metrics.counter(ControllerMetrics.webhookDelivered)
+        _ = metrics.counter(ControllerMetrics.webhookFailures)
+        _ = metrics.counter(ControllerMetrics.webhookGivenUp)
     }
 
     /// Polls until graceful shutdown; deliveries under way then finish (each within the
@@ -136,13 +136,13 @@ public struct WebhookDispatcher: Service {
         switch attempt {
         case .acknowledged(let status):
             try await outbox.markDelivered(item, at: now)
-            metrics.counter(MetricName.webhookDelivered).increment()
+            metrics.counter(ControllerMetrics.webhookDelivered).increment()
             logger.debug("webhook delivered", metadata: [
                 "customer_id": "\(item.customerID)", "event_id": "\(item.eventID)", "status": .stringConvertible(status),
             ])
             return true
         case .failed(let reason):
-            metrics.counter(MetricName.webhookFailures).increment()
+            metrics.counter(ControllerMetrics.webhookFailures).increment()
             let queuedAt = Timestamp.parse(item.createdAt) ?? now
             if let next = schedule.nextAttempt(afterFailures: item.attempts + 1, queuedAt: queuedAt, now: now, unit: random()) {
                 try await outbox.scheduleRetry(item, error: reason, at: now, next: next)
@@ -153,7 +153,7 @@ public struct WebhookDispatcher: Service {
                 return false
             }
             try await outbox.giveUp(item, error: reason, at: now)
-            metrics.counter(MetricName.webhookGivenUp).increment()
+            metrics.counter(ControllerMetrics.webhookGivenUp).increment()
             logger.error("webhook delivery given up", metadata: [
                 "customer_id": "\(item.customerID)", "event_id": "\(item.eventID)", "attempts": .stringConvertible(item.attempts + 1),
                 "error": "\(reason)",

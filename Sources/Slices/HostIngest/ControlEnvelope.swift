@@ -1,47 +1,29 @@
-/// The answer to a host report (agent protocol §5): how often to report, whether the
-/// customer is blocked, and what the agent should fetch next.
-public struct ControlEnvelope: Sendable, Equatable, Codable {
+/// The answer to a host report (agent protocol §5): `status`, how often to report
+/// (`poll_interval_seconds`), whether the customer is `blocked`, and the fields later
+/// slices add (``EnvelopeField``) — each with its placeholder for hosts no slice speaks
+/// for.
+public struct ControlEnvelope: Sendable, Equatable {
     public var status = "ok"
     public let pollIntervalSeconds: Int
     public let blocked: Bool
-    public let desiredGeneration: Int64
-    public let hasSignedOps: Bool
+    /// The contributed fields' values, by name.
+    public let fields: [String: EnvelopeValue]
 
-    public init(pollIntervalSeconds: Int, blocked: Bool, facts: ControlFacts) {
+    public init(pollIntervalSeconds: Int, blocked: Bool, fields: [String: EnvelopeValue]) {
         self.pollIntervalSeconds = pollIntervalSeconds
         self.blocked = blocked
-        self.desiredGeneration = facts.desiredGeneration
-        self.hasSignedOps = facts.hasSignedOps
+        self.fields = fields
     }
 
-    enum CodingKeys: String, CodingKey {
-        case status
-        case pollIntervalSeconds = "poll_interval_seconds"
-        case blocked
-        case desiredGeneration = "desired_generation"
-        case hasSignedOps = "has_signed_ops"
-    }
-}
-
-extension ControlEnvelope {
     /// The envelope as the hub's JSON (keys sorted, as ``WireJSON`` writes them), built
     /// directly: every report is answered with one, and an encoder costs more than the
-    /// five fields.
+    /// handful of fields.
     public var json: String {
-        "{\"blocked\":\(blocked),\"desired_generation\":\(desiredGeneration),\"has_signed_ops\":\(hasSignedOps),"
-            + "\"poll_interval_seconds\":\(pollIntervalSeconds),\"status\":\"\(status)\"}"
+        var members = fields.map { ($0.key, $0.value.json) }
+        members.append(("blocked", "\(blocked)"))
+        members.append(("poll_interval_seconds", "\(pollIntervalSeconds)"))
+        members.append(("status", "\"\(status)\""))
+        members.sort { $0.0 < $1.0 }
+        return "{" + members.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
-}
-
-/// What later slices put into the envelope; the placeholders of slice 3 are `.none`.
-public struct ControlFacts: Sendable, Equatable {
-    public var desiredGeneration: Int64
-    public var hasSignedOps: Bool
-
-    public init(desiredGeneration: Int64, hasSignedOps: Bool) {
-        self.desiredGeneration = desiredGeneration
-        self.hasSignedOps = hasSignedOps
-    }
-
-    public static let none = ControlFacts(desiredGeneration: 0, hasSignedOps: false)
 }

@@ -1,13 +1,9 @@
-import Foundation
-import GRDB
 import Kernel
 
-/// Hosts by staleness state (ok, stale, down, never reported).
-public enum HostCensus {
-    public static func count(in db: Database, now: Date, configuration: HubConfiguration) throws -> StalenessCensus {
-        try StalenessCensus.count(
-            subjectsSQL: HostStore.stalenessSubjectsSQL, staleAfter: configuration.staleAfter, downAfter: configuration.downAfter,
-            now: now, in: db
-        )
-    }
+/// The hosts' dead-man's switch: each host is a subject, silent since its last report.
+enum HostCensus {
+    static let watch = StalenessWatch(
+        checker: HostIngestVocabulary.stalenessChecker, eventPrefix: HostIngestVocabulary.stalenessPrefix,
+        subjectsSQL: HostStore.stalenessSubjectsSQL, gauge: HostIngestMetrics.hosts, statusKey: "hosts", statusLabel: "HOSTS"
+    )
 }

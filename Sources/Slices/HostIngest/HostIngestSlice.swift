@@ -5,8 +5,11 @@ import Kernel
 /// `/api/v1/host-report` heartbeat with per-host keys; the provisional host mint; the
 /// host dead-man's switch. Purely additive: the controller path is untouched.
 public enum HostIngestSlice {
-    /// Where later slices plug into the control envelope.
-    public static let controlSources = ContributionKey<any ControlEnvelopeSource>("host-ingest.control-envelope")
+    /// Fields later slices add to the answer to a host report, with their placeholders
+    /// (declared whether or not the later slice is enabled).
+    public static let envelopeFields = ContributionKey<EnvelopeField>("host-ingest.envelope-fields")
+    /// Where later slices, while enabled, fill those fields for the hosts they speak for.
+    public static let envelopeSources = ContributionKey<any ControlEnvelopeSource>("host-ingest.envelope-sources")
 
     public static let slice = Slice(
         name: HostIngestVocabulary.sliceName,
@@ -17,31 +20,30 @@ public enum HostIngestSlice {
         flags: HostIngestVocabulary.flags,
         eventTypes: HostIngestVocabulary.eventTypes,
         prunedTables: [PruneTarget(table: "host_reports", timeColumn: "received_at")],
+        metrics: HostIngestMetrics.all,
+        commands: [HostsCommand.self],
+        statusSections: [HostCensus.watch.statusSection],
         assemble: { environment in
             let store = HostStore(database: environment.database, clock: environment.clock)
-            let configuration = environment.configuration
             let writer = HostReportWriter(store: store, writes: environment.writes, logger: environment.logger, metrics: environment.metrics)
             let ingest = HostReportRoute(
                 store: store, writer: writer, flags: environment.flags, clock: environment.clock,
-                contributions: environment.contributions, metrics: environment.metrics,
-                pollIntervalSeconds: configuration.pollIntervalSeconds
+                contributions: environment.contributions,
+                placeholders: Dictionary(
+                    environment.contributions.all(for: envelopeFields).map { ($0.name, $0.placeholder) }, uniquingKeysWith: { first, _ in first }
+                ),
+                metrics: environment.metrics,
+                pollIntervalSeconds: environment.settings[ControllerSettings.pollInterval]
             )
             // Created now, so a scrape shows the series at 0 before the first report.
-            _ = environment.metrics.counter(MetricName.reportsStored, [("kind", "host")])
-            _ = environment.metrics.timer(MetricName.ingestDuration)
-            _ = environment.metrics.histogram(MetricName.ingestBatchSize)
+            _ = environment.metrics.counter(KernelMetrics.reportsStored, [("kind", "host")])
+            _ = environment.metrics.timer(HostIngestMetrics.ingestDuration)
+            _ = environment.metrics.histogram(KernelMetrics.ingestBatchSize)
             return SliceParts(
                 routes: [ingest.route] + HostAdminRoutes(store: store, database: environment.database).routes,
                 authStrategies: [HostKeyStrategy(store: store)],
-                checkers: [
-                    DeadMansSwitch(
-                        name: HostIngestVocabulary.stalenessChecker, eventPrefix: HostIngestVocabulary.stalenessPrefix,
-                        subjectsSQL: HostStore.stalenessSubjectsSQL,
-                        staleAfter: configuration.staleAfter, downAfter: configuration.downAfter,
-                        database: environment.database, events: environment.events
-                    ),
-                ],
-                samplers: [HostGauges(database: environment.database, clock: environment.clock, configuration: configuration)]
+                checkers: [HostCensus.watch.checker(in: environment)],
+                samplers: [HostCensus.watch.sampler(in: environment)]
             )
         }
     )

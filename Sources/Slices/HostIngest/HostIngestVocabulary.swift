@@ -4,25 +4,20 @@ import Kernel
 public enum HostIngestVocabulary {
     public static let sliceName = "host-ingest"
 
-    /// `POST /api/v1/admin/hosts` is served. Provisional: enrollment replaces it.
+    /// `POST /api/v1/admin/hosts` is served. Provisional: a later slice that enrolls hosts
+    /// replaces it (and defaults it off, see ``Kernel/FlagEffect``).
     public static let adminMint = "admin_mint"
     /// The global key is accepted on `/api/v1/host-report` for an existing host.
     public static let globalKeyBootstrap = "global_key_bootstrap"
 
     static let flags: [FlagDefinition] = [
-        FlagDefinition(
-            name: adminMint, summary: "provisional POST /api/v1/admin/hosts is served",
-            defaultValue: { !$0.contains("enrollment") }, isRetired: { $0.contains("cutover") }
-        ),
-        FlagDefinition(
-            name: globalKeyBootstrap, summary: "the global key is accepted on /api/v1/host-report",
-            defaultValue: { !$0.contains("enrollment") }, isRetired: { $0.contains("cutover") }
-        ),
+        FlagDefinition(name: adminMint, summary: "provisional POST /api/v1/admin/hosts is served", default: true),
+        FlagDefinition(name: globalKeyBootstrap, summary: "the global key is accepted on /api/v1/host-report", default: true),
     ]
 
     public static let hostKind: PrincipalKind = "host"
 
     static let stalenessChecker = "host_staleness"
     static let stalenessPrefix = "host"
-    static let eventTypes = DeadMansSwitch.eventTypes(prefix: stalenessPrefix)
+    static let eventTypes = HostCensus.watch.eventTypes
 }

@@ -9,14 +9,18 @@ struct HostReportRoute: Sendable {
     let writer: HostReportWriter
     let flags: FlagBook
     let clock: any HubClock
+    /// Where later slices' sources of envelope fields are (``HostIngestSlice/envelopeSources``):
+    /// read when a report comes, since later slices are assembled after this one.
     let contributions: Contributions
+    /// Every declared envelope field with its placeholder.
+    let placeholders: [String: EnvelopeValue]
     let metrics: HubMetrics
     let pollIntervalSeconds: Int
 
     var route: SliceRoute {
         SliceRoute(.post, "/api/v1/host-report", access: .kinds([.global, HostIngestVocabulary.hostKind]), bodyLimit: Self.bodyLimit, quietWhenSuccessful: true) { request in
             let started = ContinuousClock.now
-            defer { metrics.recordDuration(MetricName.ingestDuration, since: started) }
+            defer { metrics.recordDuration(HostIngestMetrics.ingestDuration, since: started) }
             return try await handle(request)
         }
     }
@@ -42,15 +46,16 @@ struct HostReportRoute: Sendable {
             }
             (hostID, customerID) = (host.hostID, host.customerID)
         }
-        var sources: [any ControlEnvelopeSource] = []
-        for source in contributions.all(for: HostIngestSlice.controlSources) where try await source.applies(toCustomer: customerID) {
-            sources.append(source)
+        var applying: [any ControlEnvelopeSource] = []
+        for source in contributions.all(for: HostIngestSlice.envelopeSources) where try await source.applies(toCustomer: customerID) {
+            applying.append(source)
         }
         let outcome = try await writer.write(.init(
             report: report, raw: String(buffer: request.body), hostID: hostID, customerID: customerID,
-            receivedAt: Timestamp.format(clock.now()), sources: sources
+            receivedAt: Timestamp.format(clock.now()), sources: applying
         ))
-        let envelope = ControlEnvelope(pollIntervalSeconds: pollIntervalSeconds, blocked: outcome.blocked, facts: outcome.facts)
+        let fields = placeholders.merging(outcome.fields) { _, given in given }
+        let envelope = ControlEnvelope(pollIntervalSeconds: pollIntervalSeconds, blocked: outcome.blocked, fields: fields)
         return .rawJSON(ByteBuffer(string: envelope.json))
     }
 }

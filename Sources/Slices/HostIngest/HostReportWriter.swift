@@ -24,7 +24,8 @@ struct HostReportWriter: Sendable {
 
     struct Outcome: Sendable {
         let blocked: Bool
-        let facts: ControlFacts
+        /// What the sources said for this host (placeholders are the route's).
+        let fields: [String: EnvelopeValue]
     }
 
     func write(_ accepted: Accepted) async throws -> Outcome {
@@ -49,12 +50,10 @@ struct HostReportWriter: Sendable {
                 ])
             }
         }
-        var facts = ControlFacts.none
+        var fields: [String: EnvelopeValue] = [:]
         for source in accepted.sources {
-            let contributed = try source.facts(forHost: accepted.hostID, in: db)
-            facts.desiredGeneration = max(facts.desiredGeneration, contributed.desiredGeneration)
-            facts.hasSignedOps = facts.hasSignedOps || contributed.hasSignedOps
+            fields.merge(try source.fields(forHost: accepted.hostID, in: db)) { _, later in later }
         }
-        return Outcome(blocked: try CustomerDirectory().isBlocked(accepted.customerID, in: db), facts: facts)
+        return Outcome(blocked: try CustomerDirectory().isBlocked(accepted.customerID, in: db), fields: fields)
     }
 }

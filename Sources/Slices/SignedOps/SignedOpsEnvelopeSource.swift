@@ -4,8 +4,11 @@ import Kernel
 
 /// Fills the host-report envelope (agent protocol §5): the host's desired-state
 /// generation, and whether it has pending, unexpired ops — for customers inside the
-/// `signed_ops` cohort only; everyone else keeps slice 3's `0` / `false`.
+/// `signed_ops` cohort only; everyone else gets the placeholders `0` / `false`.
 struct SignedOpsEnvelopeSource: ControlEnvelopeSource {
+    static let desiredGeneration = EnvelopeField(name: "desired_generation", placeholder: .integer(0))
+    static let hasSignedOps = EnvelopeField(name: "has_signed_ops", placeholder: .boolean(false))
+
     let flags: FlagBook
     let clock: any HubClock
 
@@ -13,10 +16,10 @@ struct SignedOpsEnvelopeSource: ControlEnvelopeSource {
         try await flags.isEnabled(SignedOpsVocabulary.signedOps, for: customerID)
     }
 
-    func facts(forHost hostID: String, in db: Database) throws -> ControlFacts {
-        ControlFacts(
-            desiredGeneration: try HostDesiredState.generation(hostID: hostID, in: db),
-            hasSignedOps: try OpStore.hasPending(hostID: hostID, now: clock.now(), in: db)
-        )
+    func fields(forHost hostID: String, in db: Database) throws -> [String: EnvelopeValue] {
+        [
+            Self.desiredGeneration.name: .integer(try HostDesiredState.generation(hostID: hostID, in: db)),
+            Self.hasSignedOps.name: .boolean(try OpStore.hasPending(hostID: hostID, now: clock.now(), in: db)),
+        ]
     }
 }

@@ -14,6 +14,11 @@ public enum SignedOpsSlice {
         migrations: SignedOpsSchema.migrations,
         flags: SignedOpsVocabulary.flags,
         eventTypes: SignedOpsVocabulary.eventTypes,
+        commands: [KeysCommand.self],
+        declarations: { contributions in
+            contributions.register(SignedOpsEnvelopeSource.desiredGeneration, for: HostIngestSlice.envelopeFields)
+            contributions.register(SignedOpsEnvelopeSource.hasSignedOps, for: HostIngestSlice.envelopeFields)
+        },
         assemble: { environment in
             let keys = OpsKeyRing(
                 dataDirectory: environment.configuration.dataDirectory, database: environment.database,
@@ -23,7 +28,7 @@ public enum SignedOpsSlice {
             let store = OpStore(database: environment.database, events: environment.events)
             let cohort = CohortGate(flags: environment.flags)
             environment.contributions.register(
-                SignedOpsEnvelopeSource(flags: environment.flags, clock: environment.clock), for: HostIngestSlice.controlSources
+                SignedOpsEnvelopeSource(flags: environment.flags, clock: environment.clock), for: HostIngestSlice.envelopeSources
             )
             return SliceParts(
                 routes: [OpsKeysRoute(keys: keys).route]

@@ -4,10 +4,10 @@ import Logging
 import Synchronization
 
 /// Chooses the log format once per process (`HUB_LOG_FORMAT`).
-enum LogSetup {
+package enum LogSetup {
     private static let done = Mutex(false)
 
-    static func bootstrap(format: HubConfiguration.LogFormat) {
+    package static func bootstrap(format: HubConfiguration.LogFormat) {
         let first = done.withLock { done in
             defer { done = true }
             return !done
@@ -19,5 +19,5 @@ enum LogSetup {
         }
     }
 
-    static var logger: Logger { Logger(label: "felhom.hub") }
+    package static var logger: Logger { Logger(label: "felhom.hub") }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
-import HostIngestSlice
+import HubCommandLine
 import Kernel
 
+/// `hub hosts`: the provisional mint and the host list, on the database directly.
 struct HostsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "hosts", abstract: "Manage hosts.", subcommands: [Mint.self, List.self])
 
@@ -15,19 +16,15 @@ struct HostsCommand: AsyncParsableCommand {
         @Option(name: .long, help: "A label for operators.") var label: String?
 
         func run() async throws {
-            try await CommandFailure.guarding {
-                let runtime = try await common.openRuntime(logger: LogSetup.logger)
-                defer { try? runtime.close() }
-                guard runtime.slices.contains(where: { $0.name == HostIngestVocabulary.sliceName }) else {
-                    throw ConfigurationError("slice host-ingest is not enabled")
-                }
+            try await common.withRuntime { runtime in
+                try runtime.requireSlice(HostIngestVocabulary.sliceName)
                 guard try await runtime.flags.isEnabled(HostIngestVocabulary.adminMint) else {
                     throw ConfigurationError("flag admin_mint is off: hosts are not minted by operators")
                 }
                 let minted = try await HostStore(database: runtime.database, clock: runtime.clock).mint(customerID: customerID, label: label)
-                if output.json { return try Console.json(HostMinted(hostID: minted.host.hostID, apiKey: minted.apiKey)) }
-                Console.line("host \(minted.host.hostID) minted for \(customerID)")
-                Console.line("api key (shown once): \(minted.apiKey)")
+                try output.show(HostMinted(hostID: minted.host.hostID, apiKey: minted.apiKey)) { minted in
+                    "host \(minted.hostID) minted for \(customerID)\napi key (shown once): \(minted.apiKey)"
+                }
             }
         }
     }
@@ -41,16 +38,15 @@ struct HostsCommand: AsyncParsableCommand {
         struct Listing: Encodable { let hosts: [Host] }
 
         func run() async throws {
-            try await CommandFailure.guarding {
-                let runtime = try await common.openRuntime(logger: LogSetup.logger)
-                defer { try? runtime.close() }
+            try await common.withRuntime { runtime in
                 let hosts = try await HostStore(database: runtime.database, clock: runtime.clock).hosts(customerID: customer)
-                if output.json { return try Console.json(Listing(hosts: hosts)) }
-                var table = TextTable("HOST", "CUSTOMER", "LABEL", "AGENT", "LAST REPORT")
-                for host in hosts {
-                    table.add(host.hostID, host.customerID, host.label, host.agentVersion ?? "-", host.lastReportAt ?? "never")
+                try output.show(Listing(hosts: hosts)) { listing in
+                    var table = TextTable("HOST", "CUSTOMER", "LABEL", "AGENT", "LAST REPORT")
+                    for host in listing.hosts {
+                        table.add(host.hostID, host.customerID, host.label, host.agentVersion ?? "-", host.lastReportAt ?? "never")
+                    }
+                    return table.rendered
                 }
-                Console.line(table.rendered)
             }
         }
     }

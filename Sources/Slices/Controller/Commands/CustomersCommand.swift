@@ -1,7 +1,8 @@
 import ArgumentParser
-import ControllerSlice
+import HubCommandLine
 import Kernel
 
+/// `hub customers`: customers and their keys, on the database directly.
 struct CustomersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "customers", abstract: "Manage customers.", subcommands: [Add.self, List.self])
 
@@ -13,13 +14,11 @@ struct CustomersCommand: AsyncParsableCommand {
         @Option(name: .long, help: "A display name.") var name: String?
 
         func run() async throws {
-            try await CommandFailure.guarding {
-                let runtime = try await common.openRuntime(logger: LogSetup.logger)
-                defer { try? runtime.close() }
+            try await common.withRuntime { runtime in
                 let created = try await CustomerStore(database: runtime.database, clock: runtime.clock).create(customerID: id, name: name)
-                if output.json { return try Console.json(CustomerCreated(customerID: id, apiKey: created.apiKey)) }
-                Console.line("customer \(id) created")
-                Console.line("api key (shown once): \(created.apiKey)")
+                try output.show(CustomerCreated(customerID: id, apiKey: created.apiKey)) { created in
+                    "customer \(created.customerID) created\napi key (shown once): \(created.apiKey)"
+                }
             }
         }
     }
@@ -32,16 +31,18 @@ struct CustomersCommand: AsyncParsableCommand {
         struct Listing: Encodable { let customers: [Customer] }
 
         func run() async throws {
-            try await CommandFailure.guarding {
-                let runtime = try await common.openRuntime(logger: LogSetup.logger)
-                defer { try? runtime.close() }
+            try await common.withRuntime { runtime in
                 let customers = try await CustomerStore(database: runtime.database, clock: runtime.clock).list()
-                if output.json { return try Console.json(Listing(customers: customers)) }
-                var table = TextTable("CUSTOMER", "NAME", "STATUS", "PAID UNTIL", "LAST REPORT")
-                for customer in customers {
-                    table.add(customer.customerID, customer.name, customer.status.rawValue, customer.paidUntil ?? "-", customer.lastReportAt ?? "never")
+                try output.show(Listing(customers: customers)) { listing in
+                    var table = TextTable("CUSTOMER", "NAME", "STATUS", "PAID UNTIL", "LAST REPORT")
+                    for customer in listing.customers {
+                        table.add(
+                            customer.customerID, customer.name, customer.status.rawValue, customer.paidUntil ?? "-",
+                            customer.lastReportAt ?? "never"
+                        )
+                    }
+                    return table.rendered
                 }
-                Console.line(table.rendered)
             }
         }
     }

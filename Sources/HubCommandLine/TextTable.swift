@@ -1,17 +1,17 @@
 /// Columns padded to their widest cell, for terminal output.
-struct TextTable {
+package struct TextTable {
     let headers: [String]
-    var rows: [[String]] = []
+    package var rows: [[String]] = []
 
-    init(_ headers: String...) {
+    package init(_ headers: String...) {
         self.headers = headers
     }
 
-    mutating func add(_ cells: String...) {
+    package mutating func add(_ cells: String...) {
         rows.append(cells)
     }
 
-    var rendered: String {
+    package var rendered: String {
         let all = [headers] + rows
         let widths = headers.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
         return all.map { row in

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import HubCommandLine
 import Kernel
-import SignedOpsSlice
 
-/// `hub keys`: the ops signing keys (slice signed-ops). The private key never leaves
+/// `hub keys`: the ops signing keys. The private key never leaves
 /// `$HUB_DATA_DIR/ops-signing-key.pem`; these commands print keyids and public keys only.
 struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,9 +12,7 @@ struct KeysCommand: AsyncParsableCommand {
 
     /// The key ring of the configured data folder, once signed-ops is known to be enabled.
     static func keyRing(_ runtime: HubRuntime) throws -> OpsKeyRing {
-        guard runtime.slices.contains(where: { $0.name == SignedOpsVocabulary.sliceName }) else {
-            throw ConfigurationError("slice signed-ops is not enabled")
-        }
+        try runtime.requireSlice(SignedOpsVocabulary.sliceName)
         return OpsKeyRing(
             dataDirectory: runtime.configuration.dataDirectory, database: runtime.database, clock: runtime.clock, logger: runtime.logger
         )
@@ -40,18 +38,18 @@ struct KeysCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            try await CommandFailure.guarding {
-                let runtime = try await common.openRuntime(logger: LogSetup.logger)
-                defer { try? runtime.close() }
+            try await common.withRuntime { runtime in
                 let rotation = try await KeysCommand.keyRing(runtime).rotate()
                 let rotated = Rotated(
                     activeKeyID: rotation.active.keyID, retiredKeyID: rotation.retired?.keyID,
                     retiredPublishedUntil: rotation.retiredPublishedUntil.map(Timestamp.format)
                 )
-                if output.json { return try Console.json(rotated) }
-                Console.line("active ops signing key: \(rotated.activeKeyID)")
-                if let retired = rotated.retiredKeyID, let until = rotated.retiredPublishedUntil {
-                    Console.line("retired key \(retired) stays published until \(until)")
+                try output.show(rotated) { rotated in
+                    var lines = ["active ops signing key: \(rotated.activeKeyID)"]
+                    if let retired = rotated.retiredKeyID, let until = rotated.retiredPublishedUntil {
+                        lines.append("retired key \(retired) stays published until \(until)")
+                    }
+                    return lines.joined(separator: "\n")
                 }
             }
         }
@@ -65,16 +63,15 @@ struct KeysCommand: AsyncParsableCommand {
         struct Listing: Encodable { let keys: [OpsPublicKey.Entry] }
 
         func run() async throws {
-            try await CommandFailure.guarding {
-                let runtime = try await common.openRuntime(logger: LogSetup.logger)
-                defer { try? runtime.close() }
+            try await common.withRuntime { runtime in
                 let keys = try await KeysCommand.keyRing(runtime).publishedKeys()
-                if output.json { return try Console.json(Listing(keys: keys.map(\.entry))) }
-                var table = TextTable("KEYID", "STATE", "PUBLIC KEY")
-                for (index, key) in keys.enumerated() {
-                    table.add(key.keyID, index == 0 ? "active" : "retired", key.raw.base64EncodedString())
+                try output.show(Listing(keys: keys.map(\.entry))) { _ in
+                    var table = TextTable("KEYID", "STATE", "PUBLIC KEY")
+                    for (index, key) in keys.enumerated() {
+                        table.add(key.keyID, index == 0 ? "active" : "retired", key.raw.base64EncodedString())
+                    }
+                    return table.rendered
                 }
-                Console.line(table.rendered)
             }
         }
     }
