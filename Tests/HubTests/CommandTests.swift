@@ -125,4 +125,34 @@ import Testing
             #expect(slices.filter { $0["name"] as? String != "controller" }.allSatisfy { $0["enabled"] as? Bool == false })
         }
     }
+
+    @Test func aSlicesSettingsAreListedWithTheirValuesAndInTheHelp() async throws {
+        try await withDataDirectory { directory in
+            let listed = try await HubProcess.run(["slices"], dataDirectory: directory, environment: ["HUB_POLL_INTERVAL_SECONDS": "120"])
+            #expect(listed.status == 0, "\(listed.stderr)")
+            let line = try #require(listed.stdout.split(separator: "\n").first { $0.hasPrefix("HUB_POLL_INTERVAL_SECONDS") })
+            #expect(line.contains("controller") && line.contains("120") && line.contains("900"))
+            #expect(listed.stdout.contains("HUB_WEBHOOK_GIVE_UP_SECONDS"))
+
+            let help = try await HubProcess.run(["--help"], dataDirectory: directory)
+            #expect(help.stdout.contains("HUB_WEBHOOK_GIVE_UP_SECONDS (controller; default 86400)"), "\(help.stdout)")
+        }
+    }
+
+    @Test func aBadValueOfASlicesSettingFailsWithOneLineAndExit2() async throws {
+        try await withDataDirectory { directory in
+            let outcome = try await HubProcess.run(["status"], dataDirectory: directory, environment: ["HUB_POLL_INTERVAL_SECONDS": "often"])
+            #expect(outcome.status == 2)
+            #expect(outcome.stderrLines == ["hub: HUB_POLL_INTERVAL_SECONDS=often is not a positive whole number"])
+        }
+    }
+
+    @Test func eachSlicesCommandsComeFromTheCatalogue() async throws {
+        try await withDataDirectory { directory in
+            let help = try await HubProcess.run(["--help"], dataDirectory: directory)
+            for command in ["serve", "migrate", "status", "slices", "flags", "prune", "customers", "hosts"] {
+                #expect(help.stdout.contains("  \(command)"), "no \(command) in:\n\(help.stdout)")
+            }
+        }
+    }
 }

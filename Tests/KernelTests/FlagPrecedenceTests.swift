@@ -96,3 +96,28 @@ enum FlagToys {
         }
     }
 }
+
+/// A later slice changes an earlier slice's flag only while it is enabled, and only as it
+/// declares: the earlier slice never names it.
+@Suite struct FlagEffectTests {
+    static let earlier = toySlice("earlier", number: 1, flags: [FlagDefinition(name: "provisional_path", summary: "", default: true)])
+    static let later = toySlice("later", number: 2, requires: ["earlier"], flagEffects: [.defaultsOff("provisional_path")])
+
+    @Test func whileTheLaterSliceIsOnTheFlagDefaultsOffAndMayStillBeSwitchedOn() async throws {
+        try await withDataDirectory { directory in
+            let without = try await startHub(in: directory.appendingPathComponent("a"), catalogue: [Self.earlier, Self.later], enabled: ["earlier"])
+            #expect(try await without.runtime.flags.state(of: "provisional_path").enabled)
+
+            let with = try await startHub(in: directory.appendingPathComponent("b"), catalogue: [Self.earlier, Self.later])
+            let state = try await with.runtime.flags.state(of: "provisional_path")
+            #expect(state.enabled == false && state.source == .default)
+            try await with.runtime.flags.set("provisional_path", enabled: true, customers: [], actor: "test:repair")
+            #expect(try await with.runtime.flags.state(of: "provisional_path").enabled)
+
+            let overridden = try await startHub(
+                in: directory.appendingPathComponent("c"), catalogue: [Self.earlier, Self.later], flagOverrides: ["provisional_path": true]
+            )
+            #expect(try await overridden.runtime.flags.state(of: "provisional_path").enabled)
+        }
+    }
+}

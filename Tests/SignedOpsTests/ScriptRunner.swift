@@ -8,7 +8,7 @@ enum ScriptRunner {
     static let repository = ExternalProcess.repositoryRoot
 
     static func docs(_ name: String) -> String {
-        repository.appendingPathComponent("docs").appendingPathComponent(name).path
+        repository.appendingPathComponent("Sources/Slices/SignedOps/docs").appendingPathComponent(name).path
     }
 
     static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) async throws -> Outcome {

@@ -4,7 +4,7 @@ import Kernel
 import SignedOpsSlice
 import Testing
 
-/// The recipes of docs/verifying-signed-ops.md, run as an agent author would run them:
+/// The recipes of Sources/Slices/SignedOps/docs/verifying-signed-ops.md, run as an agent author would run them:
 /// only the envelope, the published keys, openssl and python3.
 @Suite struct VerificationRecipeTests {
     struct Materials {

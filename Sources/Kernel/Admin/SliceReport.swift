@@ -30,6 +30,13 @@ public struct SliceReport: Sendable, Codable, Equatable {
         public let value: String?
         public let defaultText: String
 
+        public init(name: String, summary: String, value: String?, defaultText: String) {
+            self.name = name
+            self.summary = summary
+            self.value = value
+            self.defaultText = defaultText
+        }
+
         enum CodingKeys: String, CodingKey {
             case name, summary, value
             case defaultText = "default"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Verifies a felhom DSSE envelope (a signed op or a signed desired state) with openssl.
 #
-#   docs/verify-op.sh ENVELOPE.json PUBLIC_KEY.pem [PAYLOAD_TYPE]
+#   Sources/Slices/SignedOps/docs/verify-op.sh ENVELOPE.json PUBLIC_KEY.pem [PAYLOAD_TYPE]
 #
 # ENVELOPE.json   one envelope: {"payloadType", "payload", "signatures": [{"keyid", "sig"}]}
 # PUBLIC_KEY.pem  the hub's key, the "pem" of its entry in GET /api/v1/ops/keys
@@ -9,7 +9,7 @@
 #
 # Prints the verified payload and exits 0; exits 1 with a reason otherwise. It checks
 # the signature only: the replay rules (host_id, expires_at, seq) are the agent's
-# next step — see docs/verifying-signed-ops.md. Needs openssl 3, python3 (to read JSON
+# next step — see Sources/Slices/SignedOps/docs/verifying-signed-ops.md. Needs openssl 3, python3 (to read JSON
 # fields), base64, sha256sum.
 set -euo pipefail
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Verifies a felhom signed op the way a host agent must, with the `cryptography` package.
 
-    python3 docs/verify_op.py ENVELOPE.json KEYS.json --host-id HOST [--last-seq N] [--now RFC3339]
+    python3 Sources/Slices/SignedOps/docs/verify_op.py ENVELOPE.json KEYS.json --host-id HOST [--last-seq N] [--now RFC3339]
 
 ENVELOPE.json is one envelope from GET /api/v1/host-ops; KEYS.json is the answer of
 GET /api/v1/ops/keys (or the `ops_keys` an agent received at enrollment). Prints the op
