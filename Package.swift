@@ -45,7 +45,7 @@ let sliceTargets: [Target] = slices.flatMap { slice -> [Target] in
     [
         .target(
             name: "\(slice.name)Slice",
-            dependencies: ["Kernel", "HubCommandLine", grdb, hummingbird, argumentParser]
+            dependencies: ["Kernel", "StrictJSON", "HubCommandLine", grdb, hummingbird, argumentParser]
                 + slice.requires.map { .target(name: "\($0)Slice") } + slice.uses,
             path: "Sources/Slices/\(slice.name)",
             exclude: ["README.md", "docs"]
@@ -53,7 +53,7 @@ let sliceTargets: [Target] = slices.flatMap { slice -> [Target] in
         .testTarget(
             name: "\(slice.name)Tests",
             dependencies: Array(Set(sliceClosure(slice.name))).sorted().map { .target(name: $0) }
-                + ["Kernel", "HubTestSupport", "hub", grdb, hummingbirdTesting] + slice.testsUse
+                + ["Kernel", "StrictJSON", "HubTestSupport", "hub", grdb, hummingbirdTesting] + slice.testsUse
         ),
     ]
 }
@@ -74,12 +74,16 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
+        // The strict RFC 8259 reader: every body's first pass, and the host report's only one.
+        .target(name: "StrictJSON", dependencies: [.product(name: "NIOCore", package: "swift-nio")]),
+        .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON", "HubTestSupport"]),
         .target(
             name: "Kernel",
             dependencies: [
-                hummingbird, grdb, crypto, logging, serviceLifecycle, argumentParser,
+                "StrictJSON", hummingbird, grdb, crypto, logging, serviceLifecycle, argumentParser,
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
@@ -90,7 +94,7 @@ let package = Package(
             dependencies: ["Kernel", "HubCommandLine", argumentParser] + slices.map { .target(name: "\($0.name)Slice") }
         ),
         .target(name: "HubTestSupport", dependencies: ["Kernel", hummingbirdTesting, grdb], path: "Tests/Support"),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel", "HubTestSupport", hummingbirdTesting, grdb]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "StrictJSON", "HubTestSupport", hummingbirdTesting, grdb]),
         // The hub as an operator runs it, across the slices this build carries.
         .testTarget(name: "HubTests", dependencies: ["hub", "Kernel", "ControllerSlice", "HostIngestSlice", "HubTestSupport", grdb]),
         .testTarget(

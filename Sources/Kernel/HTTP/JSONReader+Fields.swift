@@ -1,3 +1,4 @@
+import StrictJSON
 import Foundation
 
 /// Reading a body's fields with the rules and messages of the `Decodable` path

@@ -1,6 +1,6 @@
 import Foundation
 import HubTestSupport
-import Kernel
+import StrictJSON
 import Testing
 
 /// What JSON allows and the reader refuses, because other programs reading the same

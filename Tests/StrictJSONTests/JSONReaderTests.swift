@@ -1,6 +1,6 @@
 import Foundation
 import HubTestSupport
-import Kernel
+import StrictJSON
 import Testing
 
 /// The strict JSON reader on its own: what it reads, what it refuses and why, and

@@ -1,6 +1,6 @@
 import Foundation
 import HubTestSupport
-import Kernel
+import StrictJSON
 import Testing
 
 /// The reader against Foundation's `JSONSerialization` on thousands of generated texts
