@@ -39,7 +39,7 @@ struct CustomersCommand: AsyncParsableCommand {
                 if output.json { return try Console.json(Listing(customers: customers)) }
                 var table = TextTable("CUSTOMER", "NAME", "STATUS", "PAID UNTIL", "LAST REPORT")
                 for customer in customers {
-                    table.add(customer.customerID, customer.name, customer.status.rawValue, customer.paidUntil ?? "-", customer.lastReportAt ?? "never")
+                    table.add(customer.customerID, customer.name, customer.status.rawValue, customer.paidUntil?.text ?? "-", customer.lastReportAt?.text ?? "never")
                 }
                 Console.line(table.rendered)
             }

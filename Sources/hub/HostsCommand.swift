@@ -48,7 +48,7 @@ struct HostsCommand: AsyncParsableCommand {
                 if output.json { return try Console.json(Listing(hosts: hosts)) }
                 var table = TextTable("HOST", "CUSTOMER", "LABEL", "AGENT", "LAST REPORT")
                 for host in hosts {
-                    table.add(host.hostID, host.customerID, host.label, host.agentVersion ?? "-", host.lastReportAt ?? "never")
+                    table.add(host.hostID, host.customerID, host.label, host.agentVersion ?? "-", host.lastReportAt?.text ?? "never")
                 }
                 Console.line(table.rendered)
             }

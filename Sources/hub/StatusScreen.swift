@@ -29,7 +29,7 @@ enum StatusScreen {
             lines.append("LAST EVENTS")
             var table = TextTable("ID", "AT", "CUSTOMER", "TYPE", "SUBJECT")
             for event in status.lastEvents {
-                table.add("\(event.id)", event.createdAt, event.customerID, event.type, event.subject)
+                table.add("\(event.id)", event.createdAt.text, event.customerID, event.type, event.subject)
             }
             lines.append(table.rendered)
         }
@@ -48,7 +48,7 @@ enum StatusScreen {
     static func outboxText(_ outbox: OutboxBacklog) -> String {
         var text = outbox.pending == 0
             ? "nothing waiting"
-            : "\(outbox.pending) waiting for \(outbox.customers) customer\(outbox.customers == 1 ? "" : "s"), oldest queued \(outbox.oldestPendingAt ?? "-")"
+            : "\(outbox.pending) waiting for \(outbox.customers) customer\(outbox.customers == 1 ? "" : "s"), oldest queued \(outbox.oldestPendingAt?.text ?? "-")"
         if outbox.failed > 0 { text += "; \(outbox.failed) given up (notification_failed)" }
         return text
     }

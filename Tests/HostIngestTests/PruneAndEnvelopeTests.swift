@@ -57,6 +57,8 @@ import Testing
     func directEncodingMatchesTheEncoder(blocked: Bool, generation: Int64, hasOps: Bool, poll: Int) throws {
         let envelope = ControlEnvelope(pollIntervalSeconds: poll, blocked: blocked, facts: ControlFacts(desiredGeneration: generation, hasSignedOps: hasOps))
         #expect(envelope.json == (try WireJSON.encodeString(envelope)))
-        #expect(try JSONDecoder().decode(ControlEnvelope.self, from: Data(envelope.json.utf8)) == envelope)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        #expect(try decoder.decode(ControlEnvelope.self, from: Data(envelope.json.utf8)) == envelope)
     }
 }

@@ -4,12 +4,7 @@ public struct SliceReport: Sendable, Codable, Equatable {
         public let id: String
         public let kind: String
         /// `nil` while pending.
-        public let appliedAt: String?
-
-        enum CodingKeys: String, CodingKey {
-            case id, kind
-            case appliedAt = "applied_at"
-        }
+        public let appliedAt: Timestamp?
     }
 
     public let name: String
@@ -20,9 +15,4 @@ public struct SliceReport: Sendable, Codable, Equatable {
     public let migrations: [AppliedMigration]
     public let flags: [FlagState]
     public let eventTypes: [String]
-
-    enum CodingKeys: String, CodingKey {
-        case name, number, summary, enabled, requires, migrations, flags
-        case eventTypes = "event_types"
-    }
 }

@@ -22,10 +22,11 @@ struct CustomerAdminRoutes {
         let customer: Customer
         let webhookSecret: String?
 
-        enum CodingKeys: String, CodingKey {
-            case webhookSecret = "webhook_secret"
+        enum CodingKeys: CodingKey {
+            case webhookSecret
         }
 
+        /// The customer's own keys, and beside them the secret when there is one.
         func encode(to encoder: any Encoder) throws {
             try customer.encode(to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)

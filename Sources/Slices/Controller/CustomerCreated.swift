@@ -7,9 +7,4 @@ public struct CustomerCreated: Sendable, Encodable {
         self.customerID = customerID
         self.apiKey = apiKey
     }
-
-    enum CodingKeys: String, CodingKey {
-        case customerID = "customer_id"
-        case apiKey = "api_key"
-    }
 }

@@ -13,14 +13,6 @@ public struct ControlEnvelope: Sendable, Equatable, Codable {
         self.desiredGeneration = facts.desiredGeneration
         self.hasSignedOps = facts.hasSignedOps
     }
-
-    enum CodingKeys: String, CodingKey {
-        case status
-        case pollIntervalSeconds = "poll_interval_seconds"
-        case blocked
-        case desiredGeneration = "desired_generation"
-        case hasSignedOps = "has_signed_ops"
-    }
 }
 
 extension ControlEnvelope {

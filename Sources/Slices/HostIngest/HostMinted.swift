@@ -7,9 +7,4 @@ public struct HostMinted: Sendable, Encodable {
         self.hostID = hostID
         self.apiKey = apiKey
     }
-
-    enum CodingKeys: String, CodingKey {
-        case hostID = "host_id"
-        case apiKey = "api_key"
-    }
 }

@@ -18,6 +18,8 @@ struct HostReportWriter: Sendable {
         let raw: String
         let hostID: String
         let customerID: String
+        /// `received_at` in the stored form, formatted once for the report row, the host
+        /// and every guest the report names.
         let receivedAt: String
         let sources: [any ControlEnvelopeSource]
     }
