@@ -17,7 +17,7 @@ struct CustomersCommand: AsyncParsableCommand {
                 let runtime = try await common.openRuntime(logger: LogSetup.logger)
                 defer { try? runtime.close() }
                 let created = try await CustomerStore(database: runtime.database, clock: runtime.clock).create(customerID: id, name: name)
-                if output.json { return try Console.json(CustomerCreated(customerID: id, apiKey: created.apiKey)) }
+                if output.json { return try Console.json(KeyShownOnce.customer(id, apiKey: created.apiKey)) }
                 Console.line("customer \(id) created")
                 Console.line("api key (shown once): \(created.apiKey)")
             }

@@ -25,7 +25,7 @@ struct HostsCommand: AsyncParsableCommand {
                     throw ConfigurationError("flag admin_mint is off: hosts are not minted by operators")
                 }
                 let minted = try await HostStore(database: runtime.database, clock: runtime.clock).mint(customerID: customerID, label: label)
-                if output.json { return try Console.json(HostMinted(hostID: minted.host.hostID, apiKey: minted.apiKey)) }
+                if output.json { return try Console.json(KeyShownOnce.host(minted.host.hostID, apiKey: minted.apiKey)) }
                 Console.line("host \(minted.host.hostID) minted for \(customerID)")
                 Console.line("api key (shown once): \(minted.apiKey)")
             }
