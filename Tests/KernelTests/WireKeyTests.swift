@@ -15,16 +15,18 @@ import Testing
         var pollIntervalSeconds: Int
         var lastSeenAt: Timestamp?
         var payload: JSONValue
+        var desiredJSON: String?
     }
 
     static let sample = Sample(
         id: 7, customerID: "acme", webhookURL: "https://example.com/hook", apiKeyHash: "f00", pollIntervalSeconds: 900,
-        lastSeenAt: Timestamp(millisecondsSince1970: 1_780_912_800_000), payload: .object(["camelCase": .number(1), "snake_case": .null])
+        lastSeenAt: Timestamp(millisecondsSince1970: 1_780_912_800_000), payload: .object(["camelCase": .number(1), "snake_case": .null]),
+        desiredJSON: "{}"
     )
 
     @Test func propertiesAreWrittenInSnakeCaseAndDocumentsAsTheyAre() throws {
         #expect(try WireJSON.encodeString(Self.sample) == """
-            {"api_key_hash":"f00","customer_id":"acme","id":7,"last_seen_at":"2026-06-08T10:00:00.000Z",\
+            {"api_key_hash":"f00","customer_id":"acme","desired_json":"{}","id":7,"last_seen_at":"2026-06-08T10:00:00.000Z",\
             "payload":{"camelCase":1,"snake_case":null},"poll_interval_seconds":900,"webhook_url":"https://example.com/hook"}
             """)
         #expect(try WireJSON.encodeString(["fooBar": ["bazQux": 1]]) == #"{"fooBar":{"bazQux":1}}"#)
@@ -41,7 +43,7 @@ import Testing
         let read = try database.write { db in
             try db.execute(sql: """
                 CREATE TABLE samples (id INTEGER PRIMARY KEY, customer_id TEXT, webhook_url TEXT, api_key_hash TEXT,
-                    poll_interval_seconds INTEGER, last_seen_at TEXT, payload TEXT, not_a_property TEXT DEFAULT 'ignored')
+                    poll_interval_seconds INTEGER, last_seen_at TEXT, payload TEXT, desired_json TEXT, not_a_property TEXT DEFAULT 'ignored')
                 """)
             try Self.sample.insert(db)
             let columns = try Row.fetchOne(db, sql: "SELECT * FROM samples")
@@ -49,6 +51,7 @@ import Testing
             #expect(columns?["webhook_url"] == "https://example.com/hook")
             #expect(columns?["last_seen_at"] == "2026-06-08T10:00:00.000Z")
             #expect(columns?["payload"] == #"{"camelCase":1,"snake_case":null}"#)
+            #expect(columns?["desired_json"] == "{}")
             return try Sample.fetchOne(db, key: 7)
         }
         #expect(read == Self.sample)

@@ -15,9 +15,10 @@ import GRDB
 /// ```
 ///
 /// GRDB's own `.convertFromSnakeCase` reads `customer_id` as `customerId`, which
-/// matches no property named as Swift names them; this reading turns the words `id`
-/// and `url` into `ID` and `URL`, so it undoes exactly what `.convertToSnakeCase` does
-/// to such names. Columns that match no property are left unread.
+/// matches no property named as Swift names them; this reading turns the words `id`,
+/// `json` and `url` into `ID`, `JSON` and `URL`, so it undoes exactly what
+/// `.convertToSnakeCase` does to such names. Columns that match no property are left
+/// unread.
 public protocol SnakeCaseRecord: FetchableRecord, Decodable {}
 
 extension SnakeCaseRecord {
@@ -34,8 +35,8 @@ extension SnakeCaseRecord where Self: EncodableRecord {
 
 /// The property a snake_case column holds: `customer_id` → `customerID`.
 struct SnakeCaseColumn: CodingKey {
-    /// Words written in capitals in a Swift name, as in `hostID` and `webhookURL`.
-    static let acronyms: Set<Substring> = ["id", "url"]
+    /// Words written in capitals in a Swift name, as in `hostID`, `webhookURL`, `desiredJSON`.
+    static let acronyms: Set<Substring> = ["id", "json", "url"]
 
     let stringValue: String
     var intValue: Int? { nil }

@@ -51,10 +51,10 @@ public struct WebhookOutbox: Sendable {
     /// The customer's webhook as it is now; `nil` once the URL was removed.
     func target(of customerID: String) async throws -> WebhookTarget? {
         try await database.pool.read { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT webhook_url, webhook_secret FROM customer_configs WHERE customer_id = ?", arguments: [customerID]
-            ), let url = row["webhook_url"] as String?, let secret = row["webhook_secret"] as String? else { return nil }
-            return WebhookTarget(url: url, secret: secret)
+            try WebhookTarget.fetchOne(db, sql: """
+                SELECT webhook_url AS url, webhook_secret AS secret FROM customer_configs
+                WHERE customer_id = ? AND webhook_url IS NOT NULL AND webhook_secret IS NOT NULL
+                """, arguments: [customerID])
         }
     }
 
