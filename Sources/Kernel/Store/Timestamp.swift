@@ -89,8 +89,9 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         Timestamp(date).text
     }
 
-    /// Parses an RFC 3339 date-time like ``init(rfc3339:)``, keeping the whole fraction:
-    /// for bodies whose dates are compared before they are stored.
+    /// Parses an RFC 3339 date-time like ``init(rfc3339:)``, as a `Date` with every digit
+    /// of the fraction: for the request readers (``FieldRules``, ``JSONReader``) that
+    /// hand a `Date` on.
     public static func parse(_ text: String) -> Date? {
         guard let parsed = RFC3339Text(text) else { return nil }
         return Date(timeIntervalSince1970: Double(parsed.epochSeconds) + parsed.fraction)
