@@ -26,7 +26,7 @@ enum StatusScreen {
             lines.append("LAST EVENTS")
             var table = TextTable("ID", "AT", "CUSTOMER", "TYPE", "SUBJECT")
             for event in status.lastEvents {
-                table.add("\(event.id)", event.createdAt, event.customerID, event.type, event.subject)
+                table.add("\(event.id)", event.createdAt.text, event.customerID, event.type, event.subject)
             }
             lines.append(table.rendered)
         }

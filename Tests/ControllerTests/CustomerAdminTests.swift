@@ -124,6 +124,20 @@ import Testing
         }
     }
 
+    /// A `paid_until` given to the millisecond is kept to that millisecond: the operator
+    /// reads back the moment set, and the deadline falls there, not a millisecond early.
+    /// (Taken through a `Double` of seconds, these lost their last millisecond.)
+    @Test(arguments: ["2109-02-02T16:02:52.122Z", "1974-11-13T20:48:34.149Z", "3083-11-28T04:10:26.311Z"])
+    func paidUntilIsKeptToTheMillisecond(paidUntil: String) async throws {
+        try await withControllerHub { hub in
+            _ = try await hub.createCustomer("acme")
+            let patched = try await call(.patch, "/api/v1/admin/customers/acme", body: #"{"paid_until": "\#(paidUntil)"}"#, in: hub)
+            #expect(try patched.json()["paid_until"]?.stringValue == paidUntil)
+            let read = try await call(.get, "/api/v1/admin/customers/acme", in: hub)
+            #expect(try read.json()["paid_until"]?.stringValue == paidUntil)
+        }
+    }
+
     @Test(arguments: [
         (#"{"status": "suspended"}"#, "status"),
         (#"{"paid_until": "next month"}"#, "paid_until"),

@@ -56,7 +56,7 @@ import Testing
             #expect(record.owner == "toy")
             #expect(record.kind == "additive")
             #expect(record.checksum == Self.createThings.checksum)
-            #expect(record.appliedAt == Timestamp.format(clock.now()))
+            #expect(record.appliedAt == Timestamp(clock.now()))
         }
     }
 

@@ -4,12 +4,7 @@ public struct SliceReport: Sendable, Codable, Equatable {
         public let id: String
         public let kind: String
         /// `nil` while pending.
-        public let appliedAt: String?
-
-        enum CodingKeys: String, CodingKey {
-            case id, kind
-            case appliedAt = "applied_at"
-        }
+        public let appliedAt: Timestamp?
     }
 
     public let name: String
@@ -41,11 +36,5 @@ public struct SliceReport: Sendable, Codable, Equatable {
             case name, summary, value
             case defaultText = "default"
         }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name, number, summary, enabled, requires, migrations, flags
-        case settings
-        case eventTypes = "event_types"
     }
 }

@@ -1,21 +1,20 @@
+import GRDB
+
 /// Something that happened to one customer's hub estate: a controller went silent, an
 /// op finished. Stored in `kernel_events`, listed by the admin API, delivered to the
 /// customer.
-public struct Event: Sendable, Equatable, Codable {
+public struct Event: Sendable, Equatable, Encodable, SnakeCaseRecord, TableRecord {
+    public static let databaseTableName = "kernel_events"
+    public static var databaseSelection: [any SQLSelectable] { [.allColumns(excluding: ["payload_json"]), Column("payload_json").forKey("payload")] }
+
     public let id: Int64
     public let customerID: String
     public let type: String
     /// What the event is about: a host id, a customer id, an op id.
     public let subject: String
+    /// Kept in the column `payload_json`.
     public let payload: JSONValue
-    public let createdAt: String
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case customerID = "customer_id"
-        case type, subject, payload
-        case createdAt = "created_at"
-    }
+    public let createdAt: Timestamp
 }
 
 /// An event about to be recorded.

@@ -18,10 +18,6 @@ public struct FlagState: Sendable, Equatable, Codable {
     public let customers: [String]
     public let source: Source
 
-    enum CodingKeys: String, CodingKey {
-        case name, slice, enabled, customers, source
-    }
-
     /// The value for `customerID`; a cohort flag is off for everyone outside it,
     /// and for questions not about a customer.
     public func isEnabled(for customerID: String?) -> Bool {

@@ -4,23 +4,40 @@ import NIOCore
 /// The one JSON encoding the hub speaks on the wire and stores.
 ///
 /// Keys are sorted so that equal values encode to equal bytes (the store compares
-/// canonical forms, and tests compare bodies); slashes are not escaped.
+/// canonical forms, and tests compare bodies); slashes are not escaped. A property's
+/// key is its name in snake_case — `customerID` is written `customer_id`,
+/// `webhookURL` `webhook_url` — so a type names its properties the Swift way and
+/// declares no `CodingKeys` to spell the contract's names. Only property names are
+/// converted: the keys of a dictionary or a ``JSONValue`` object (a desired state, an
+/// event payload) are written exactly as they are.
 public enum WireJSON {
-    public static func encode<T: Encodable>(_ value: T) throws -> ByteBuffer {
-        ByteBuffer(bytes: try encodeData(value))
+    /// How the keys of a value's properties are written.
+    public enum KeyNames: Sendable {
+        /// In snake_case: the hub's own documents.
+        case snakeCase
+        /// As the type declares them: for documents whose field names a standard fixes
+        /// in camelCase, like a DSSE envelope's `payloadType`.
+        case asDeclared
     }
 
-    public static func encodeData<T: Encodable>(_ value: T) throws -> Data {
-        try makeEncoder().encode(value)
+    public static func encode<T: Encodable>(_ value: T, keys: KeyNames = .snakeCase) throws -> ByteBuffer {
+        ByteBuffer(bytes: try encodeData(value, keys: keys))
     }
 
-    public static func encodeString<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try encodeData(value), as: UTF8.self)
+    public static func encodeData<T: Encodable>(_ value: T, keys: KeyNames = .snakeCase) throws -> Data {
+        try makeEncoder(keys: keys).encode(value)
     }
 
-    public static func makeEncoder() -> JSONEncoder {
+    public static func encodeString<T: Encodable>(_ value: T, keys: KeyNames = .snakeCase) throws -> String {
+        String(decoding: try encodeData(value, keys: keys), as: UTF8.self)
+    }
+
+    public static func makeEncoder(keys: KeyNames = .snakeCase) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if keys == .snakeCase {
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+        }
         return encoder
     }
 }

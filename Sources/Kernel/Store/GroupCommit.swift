@@ -23,6 +23,9 @@ import Synchronization
 /// checkers, the pruner) take their turn between batches. The loop runs only while there
 /// is work, and a caller is never answered before its flush, so graceful shutdown (which
 /// waits for in-flight requests) also waits for it.
+///
+/// Hand-tuned and kept so, like the statements its callers run: the ingest benchmark
+/// (`Benchmarks/run.sh`) rests on it; records and the query interface stay off this path.
 public final class GroupCommit: Sendable {
     public let maximumBatch: Int
     private let database: HubDatabase

@@ -33,13 +33,14 @@ public struct Migrator: Sendable {
         public let migration: Migration
     }
 
-    /// What is recorded of an applied migration.
-    public struct Applied: Sendable, Equatable {
+    /// What is recorded of an applied migration: a row of `kernel_migrations`.
+    public struct Applied: Sendable, Equatable, SnakeCaseRecord, TableRecord {
+        public static let databaseTableName = "kernel_migrations"
         public let id: String
         public let owner: String
         public let kind: String
         public let checksum: String
-        public let appliedAt: String
+        public let appliedAt: Timestamp
     }
 
     /// Reads only: a fresh database (no ledger yet) has nothing applied, and asking
@@ -47,13 +48,7 @@ public struct Migrator: Sendable {
     public func applied() async throws -> [String: Applied] {
         try await database.pool.read { db in
             guard try db.tableExists("kernel_migrations") else { return [:] }
-            let rows = try Row.fetchAll(db, sql: "SELECT id, owner, kind, checksum, applied_at FROM kernel_migrations")
-            var byID: [String: Applied] = [:]
-            for row in rows {
-                let applied = Applied(id: row["id"], owner: row["owner"], kind: row["kind"], checksum: row["checksum"], appliedAt: row["applied_at"])
-                byID[applied.id] = applied
-            }
-            return byID
+            return Dictionary(uniqueKeysWithValues: try Applied.fetchAll(db).map { ($0.id, $0) })
         }
     }
 
@@ -105,7 +100,7 @@ public struct Migrator: Sendable {
                 try db.execute(sql: step.migration.sql)
                 try db.execute(
                     sql: "INSERT INTO kernel_migrations (id, owner, kind, checksum, applied_at) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [step.migration.id, step.owner, step.migration.kind.rawValue, step.migration.checksum, Timestamp.format(clock.now())]
+                    arguments: [step.migration.id, step.owner, step.migration.kind.rawValue, step.migration.checksum, Timestamp(clock.now())]
                 )
                 return true
             }

@@ -1,13 +1,55 @@
 import Foundation
+import GRDB
 
-/// RFC 3339 timestamps as the hub stores and sends them: UTC, millisecond precision,
-/// fixed width (`2026-06-08T10:00:00.000Z`), so that stored values sort as text and a
-/// PostgreSQL store can read them unchanged.
-public enum Timestamp {
-    /// Formats `date` in the stored form. Written out digit by digit: it runs for every
-    /// report, and `String(format:)` costs more than the rest of the row.
-    public static func format(_ date: Date) -> String {
-        let totalMillis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+/// A moment as the hub stores and sends it: UTC, to the millisecond.
+///
+/// Its text is RFC 3339 in one fixed-width form, `2026-06-08T10:00:00.000Z`: that is
+/// what every stored timestamp column holds and what every answer carries, so a value
+/// read back equals the one written, text order is time order (SQL compares the
+/// column as text, and its indexes sort it so), and a PostgreSQL store can read the
+/// columns unchanged. In Swift, compare values, never their text.
+///
+/// ```swift
+/// let now = Timestamp(clock.now())
+/// try db.execute(sql: "UPDATE hosts SET last_report_at = ? WHERE host_id = ?", arguments: [now, hostID])
+/// if item.nextAttemptAt <= now { … }
+/// ```
+public struct Timestamp: Sendable, Hashable, Comparable {
+    /// Whole milliseconds since 1970-01-01T00:00:00Z: the precision of the stored text.
+    public let millisecondsSince1970: Int64
+
+    public init(millisecondsSince1970: Int64) {
+        self.millisecondsSince1970 = millisecondsSince1970
+    }
+
+    /// `date`, rounded down to the millisecond.
+    public init(_ date: Date) {
+        millisecondsSince1970 = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+    }
+
+    /// Parses an RFC 3339 date-time (`Z` or a numeric offset, any fraction, which is
+    /// cut to the millisecond); `nil` for anything else, including impossible dates
+    /// like February 30th.
+    public init?(rfc3339 text: String) {
+        guard let parsed = RFC3339Text(text) else { return nil }
+        millisecondsSince1970 = parsed.epochSeconds * 1000 + parsed.milliseconds
+    }
+
+    public var date: Date {
+        Date(timeIntervalSince1970: Double(millisecondsSince1970) / 1000)
+    }
+
+    /// This moment moved by `interval` seconds (back when negative), counted in whole
+    /// milliseconds so that a moment on the stored grid stays on it.
+    public func addingTimeInterval(_ interval: TimeInterval) -> Timestamp {
+        Timestamp(millisecondsSince1970: millisecondsSince1970 + Int64((interval * 1000).rounded()))
+    }
+
+    /// The stored form, `2026-06-08T10:00:00.000Z`. Written out digit by digit: the
+    /// ingest path formats one for every report, and `String(format:)` costs more than
+    /// the rest of the row.
+    public var text: String {
+        let totalMillis = millisecondsSince1970
         var seconds = time_t(totalMillis >= 0 ? totalMillis / 1000 : (totalMillis - 999) / 1000)
         let millis = Int(totalMillis - Int64(seconds) * 1000)
         var parts = tm()
@@ -38,72 +80,53 @@ public enum Timestamp {
         }
     }
 
-    /// Parses an RFC 3339 date-time (`Z` or a numeric offset, optional fraction);
-    /// `nil` for anything else, including impossible dates like February 30th.
-    public static func parse(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 20, bytes.count <= 40 else { return nil }
-        func number(_ start: Int, _ length: Int) -> Int? {
-            var value = 0
-            for index in start..<(start + length) {
-                let byte = bytes[index]
-                guard byte >= 48, byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
-        }
-        guard let year = number(0, 4), bytes[4] == 45, let month = number(5, 2), bytes[7] == 45,
-              let day = number(8, 2), bytes[10] == 84 || bytes[10] == 116,
-              let hour = number(11, 2), bytes[13] == 58, let minute = number(14, 2), bytes[16] == 58,
-              let second = number(17, 2)
-        else { return nil }
-        var index = 19
-        var fraction = 0.0
-        if bytes[index] == 46 {
-            index += 1
-            var scale = 0.1
-            let fractionStart = index
-            while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
-                fraction += Double(bytes[index] - 48) * scale
-                scale /= 10
-                index += 1
-            }
-            guard index > fractionStart else { return nil }
-        }
-        guard index < bytes.count else { return nil }
-        var offsetSeconds = 0
-        switch bytes[index] {
-        case 90, 122:
-            index += 1
-        case 43, 45:
-            guard bytes.count == index + 6, bytes[index + 3] == 58,
-                  let offsetHours = number(index + 1, 2), let offsetMinutes = number(index + 4, 2),
-                  offsetHours < 24, offsetMinutes < 60
-            else { return nil }
-            offsetSeconds = (offsetHours * 3600 + offsetMinutes * 60) * (bytes[index] == 45 ? -1 : 1)
-            index += 6
-        default:
-            return nil
-        }
-        guard index == bytes.count, (1...12).contains(month), hour < 24, minute < 60, second < 61,
-              day >= 1, day <= daysIn(month: month, year: year)
-        else { return nil }
-        var parts = tm()
-        parts.tm_year = Int32(year - 1900)
-        parts.tm_mon = Int32(month - 1)
-        parts.tm_mday = Int32(day)
-        parts.tm_hour = Int32(hour)
-        parts.tm_min = Int32(minute)
-        parts.tm_sec = Int32(min(second, 59))
-        let epoch = timegm(&parts)
-        return Date(timeIntervalSince1970: Double(epoch - offsetSeconds) + fraction)
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        lhs.millisecondsSince1970 < rhs.millisecondsSince1970
     }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
+    /// `date` in the stored form: the text of `Timestamp(date)`.
+    public static func format(_ date: Date) -> String {
+        Timestamp(date).text
+    }
+
+    /// Parses an RFC 3339 date-time like ``init(rfc3339:)``, as a `Date` with every digit
+    /// of the fraction: for the request readers (``FieldRules``, ``JSONReader``) that
+    /// hand a `Date` on.
+    public static func parse(_ text: String) -> Date? {
+        guard let parsed = RFC3339Text(text) else { return nil }
+        return Date(timeIntervalSince1970: Double(parsed.epochSeconds) + parsed.fraction)
+    }
+}
+
+extension Timestamp: CustomStringConvertible {
+    public var description: String { text }
+}
+
+extension Timestamp: Codable {
+    /// Accepts what ``init(rfc3339:)`` accepts.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        guard let timestamp = Timestamp(rfc3339: try container.decode(String.self)) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "must be an RFC 3339 timestamp")
         }
+        self = timestamp
+    }
+
+    /// Always the stored form.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}
+
+extension Timestamp: DatabaseValueConvertible {
+    /// The stored form, as TEXT.
+    public var databaseValue: DatabaseValue {
+        text.databaseValue
+    }
+
+    /// TEXT that ``init(rfc3339:)`` accepts; `nil` (a decoding error) for anything else.
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Timestamp? {
+        String.fromDatabaseValue(dbValue).flatMap(Timestamp.init(rfc3339:))
     }
 }

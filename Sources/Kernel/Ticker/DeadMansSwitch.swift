@@ -72,6 +72,7 @@ public struct DeadMansSwitch: Checker {
 
     static let transitionsPerTransaction = 500
 
+    // Hand-written bulk statements: thousands of subjects per chunk after an outage; records would map each row.
     private func move(_ subjects: [String], staleBefore: String, downBefore: String, now: String, in db: Database) throws {
         // Read again inside the write, the whole chunk in one statement: a report may have
         // landed since the scan. Read to the end before writing: a statement still reading

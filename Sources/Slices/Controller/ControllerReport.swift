@@ -5,11 +5,11 @@ import Kernel
 /// rule names its field.
 struct ControllerReport: Decodable {
     let customerID: String?
-    let reportedAt: Date
+    let reportedAt: Timestamp
     let controllerVersion: String
     let hostname: String?
     let diskPercent: Double?
-    let lastBackupAt: Date?
+    let lastBackupAt: Timestamp?
 
     enum CodingKeys: String, CodingKey {
         case customerID = "customer_id"
@@ -29,7 +29,7 @@ struct ControllerReport: Decodable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         customerID = try container.decodeIfPresent(String.self, forKey: .customerID)
-        reportedAt = try FieldRules.timestamp(container, .reportedAt, name: "reported_at")
+        reportedAt = Timestamp(try FieldRules.timestamp(container, .reportedAt, name: "reported_at"))
         controllerVersion = try container.decode(String.self, forKey: .controllerVersion)
         guard !controllerVersion.isEmpty else { throw ValidationFailure("controller_version: must not be empty") }
         hostname = try container.decodeIfPresent(String.self, forKey: .hostname)
@@ -37,8 +37,8 @@ struct ControllerReport: Decodable {
         if let diskPercent, !(0...100).contains(diskPercent) { throw ValidationFailure("disk_percent: must be between 0 and 100") }
         _ = try container.decodeIfPresent([Service].self, forKey: .services)
         lastBackupAt = try container.decodeIfPresent(String.self, forKey: .lastBackupAt).map { text in
-            guard let date = Timestamp.parse(text) else { throw ValidationFailure("last_backup_at: must be an RFC 3339 timestamp") }
-            return date
+            guard let timestamp = Timestamp(rfc3339: text) else { throw ValidationFailure("last_backup_at: must be an RFC 3339 timestamp") }
+            return timestamp
         }
     }
 }

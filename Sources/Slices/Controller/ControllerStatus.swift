@@ -15,7 +15,7 @@ enum ControllerStatus {
         let outbox = try OutboxBacklog.read(in: db)
         var line = outbox.pending == 0
             ? "nothing waiting"
-            : "\(outbox.pending) waiting for \(outbox.customers) customer\(outbox.customers == 1 ? "" : "s"), oldest queued \(outbox.oldestPendingAt.map { "\($0)" } ?? "-")"
+            : "\(outbox.pending) waiting for \(outbox.customers) customer\(outbox.customers == 1 ? "" : "s"), oldest queued \(outbox.oldestPendingAt?.text ?? "-")"
         if outbox.failed > 0 { line += "; \(outbox.failed) given up (notification_failed)" }
         return StatusReading(value: outbox, line: line)
     }

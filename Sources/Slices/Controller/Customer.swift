@@ -1,40 +1,22 @@
 import GRDB
+import Kernel
 
 /// A customer as stored in `customer_configs`, without key material.
-public struct Customer: Sendable, Equatable, Codable {
-    public enum Status: String, Sendable, Codable {
+public struct Customer: Sendable, Equatable, Encodable, SnakeCaseRecord, TableRecord {
+    public enum Status: String, Sendable, Codable, DatabaseValueConvertible {
         case active, blocked
     }
+
+    public static let databaseTableName = "customer_configs"
+    /// The key's hash and the webhook secret stay in the table.
+    public static var databaseSelection: [any SQLSelectable] { [.allColumns(excluding: ["api_key_hash", "webhook_secret"])] }
 
     public let customerID: String
     public let name: String
     public let status: Status
-    public let paidUntil: String?
+    public let paidUntil: Timestamp?
     public let webhookURL: String?
-    public let lastReportAt: String?
-    public let createdAt: String
-    public let updatedAt: String
-
-    enum CodingKeys: String, CodingKey {
-        case customerID = "customer_id"
-        case name, status
-        case paidUntil = "paid_until"
-        case webhookURL = "webhook_url"
-        case lastReportAt = "last_report_at"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-    }
-
-    static let columns = "customer_id, name, status, paid_until, webhook_url, last_report_at, created_at, updated_at"
-
-    init(row: Row) {
-        customerID = row["customer_id"]
-        name = row["name"]
-        status = Status(rawValue: row["status"]) ?? .active
-        paidUntil = row["paid_until"]
-        webhookURL = row["webhook_url"]
-        lastReportAt = row["last_report_at"]
-        createdAt = row["created_at"]
-        updatedAt = row["updated_at"]
-    }
+    public let lastReportAt: Timestamp?
+    public let createdAt: Timestamp
+    public let updatedAt: Timestamp
 }

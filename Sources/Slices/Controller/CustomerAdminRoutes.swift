@@ -22,10 +22,11 @@ struct CustomerAdminRoutes {
         let customer: Customer
         let webhookSecret: String?
 
-        enum CodingKeys: String, CodingKey {
-            case webhookSecret = "webhook_secret"
+        enum CodingKeys: CodingKey {
+            case webhookSecret
         }
 
+        /// The customer's own keys, and beside them the secret when there is one.
         func encode(to encoder: any Encoder) throws {
             try customer.encode(to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -40,7 +41,7 @@ struct CustomerAdminRoutes {
             SliceRoute(.post, "/api/v1/admin/customers", access: .global) { request in
                 let body = try request.decode(NewCustomer.self, errorCode: "invalid_customer_id")
                 let created = try await store.create(customerID: body.customerID, name: body.name)
-                return try .json(CustomerCreated(customerID: created.customer.customerID, apiKey: created.apiKey), status: .created)
+                return try .json(KeyShownOnce.customer(created.customer.customerID, apiKey: created.apiKey), status: .created)
             },
             SliceRoute(.get, "/api/v1/admin/customers", access: .global) { _ in
                 try .json(CustomerList(customers: try await store.list()))

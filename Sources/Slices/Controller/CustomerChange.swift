@@ -1,4 +1,3 @@
-import Foundation
 import Kernel
 
 /// The body of `PATCH /api/v1/admin/customers/{customer_id}`. A field left out is left
@@ -7,7 +6,7 @@ public struct CustomerChange: Sendable, Decodable {
     public var name: String?
     public var status: Customer.Status?
     /// `.some(nil)` clears it.
-    public var paidUntil: Date??
+    public var paidUntil: Timestamp??
     /// `.some(nil)` clears it.
     public var webhookURL: String??
     public var rotateWebhookSecret: Bool
@@ -19,7 +18,7 @@ public struct CustomerChange: Sendable, Decodable {
         case rotateWebhookSecret = "rotate_webhook_secret"
     }
 
-    public init(name: String? = nil, status: Customer.Status? = nil, paidUntil: Date?? = nil, webhookURL: String?? = nil, rotateWebhookSecret: Bool = false) {
+    public init(name: String? = nil, status: Customer.Status? = nil, paidUntil: Timestamp?? = nil, webhookURL: String?? = nil, rotateWebhookSecret: Bool = false) {
         self.name = name
         self.status = status
         self.paidUntil = paidUntil
@@ -39,8 +38,8 @@ public struct CustomerChange: Sendable, Decodable {
                 paidUntil = .some(nil)
             } else {
                 let text = try container.decode(String.self, forKey: .paidUntil)
-                guard let date = Timestamp.parse(text) else { throw ValidationFailure("paid_until: must be an RFC 3339 timestamp or null") }
-                paidUntil = .some(date)
+                guard let timestamp = Timestamp(rfc3339: text) else { throw ValidationFailure("paid_until: must be an RFC 3339 timestamp or null") }
+                paidUntil = .some(timestamp)
             }
         }
         if container.contains(.webhookURL) {

@@ -1,7 +1,8 @@
 import GRDB
+import Kernel
 
 /// Customers at a glance, for `hub status`.
-public struct CustomerCounts: Sendable, Equatable, Codable {
+public struct CustomerCounts: Sendable, Equatable, Encodable, SnakeCaseRecord {
     public let total: Int
     public let active: Int
     public let blocked: Int
@@ -15,21 +16,13 @@ public struct CustomerCounts: Sendable, Equatable, Codable {
         self.withWebhook = withWebhook
     }
 
-    enum CodingKeys: String, CodingKey {
-        case total, active, blocked
-        case withWebhook = "with_webhook"
-    }
-
     public static func read(in db: Database) throws -> CustomerCounts {
-        let row = try Row.fetchOne(db, sql: """
+        try fetchOne(db, sql: """
             SELECT COUNT(*) AS total,
                 COUNT(*) FILTER (WHERE status = 'active') AS active,
                 COUNT(*) FILTER (WHERE status = 'blocked') AS blocked,
                 COUNT(webhook_url) AS with_webhook
             FROM customer_configs
-            """)
-        return CustomerCounts(
-            total: row?["total"] ?? 0, active: row?["active"] ?? 0, blocked: row?["blocked"] ?? 0, withWebhook: row?["with_webhook"] ?? 0
-        )
+            """) ?? CustomerCounts(total: 0, active: 0, blocked: 0, withWebhook: 0)
     }
 }

@@ -8,21 +8,21 @@ public struct CustomerDirectory: CohortMembers {
     public init() {}
 
     public func customer(_ customerID: String, in db: Database) throws -> Customer? {
-        try Row.fetchOne(db, sql: "SELECT \(Customer.columns) FROM customer_configs WHERE customer_id = ?", arguments: [customerID])
-            .map(Customer.init(row:))
+        try Customer.fetchOne(db, key: customerID)
+    }
+
+    /// The customer's status; `nil` for no such customer. Asked inside every report's
+    /// write: a prepared statement of one column.
+    public func status(of customerID: String, in db: Database) throws -> Customer.Status? {
+        try Customer.Status.fetchOne(db.cachedStatement(sql: "SELECT status FROM customer_configs WHERE customer_id = ?"), arguments: [customerID])
     }
 
     public func isBlocked(_ customerID: String, in db: Database) throws -> Bool {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM customer_configs WHERE customer_id = ?"), arguments: [customerID])
-            == Customer.Status.blocked.rawValue
+        try status(of: customerID, in: db) == .blocked
     }
 
     public func unknown(_ customerIDs: [String], in db: Database) throws -> [String] {
-        let placeholders = databaseQuestionMarks(count: customerIDs.count)
-        let known = try String.fetchSet(
-            db, sql: "SELECT customer_id FROM customer_configs WHERE customer_id IN (\(placeholders))",
-            arguments: StatementArguments(customerIDs)
-        )
+        let known = try Set(Customer.filter(keys: customerIDs).select(Column("customer_id"), as: String.self).fetchAll(db))
         return customerIDs.filter { !known.contains($0) }
     }
 }

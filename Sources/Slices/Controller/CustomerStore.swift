@@ -19,7 +19,7 @@ public struct CustomerStore: Sendable {
             throw HubError.badRequest("invalid_customer_id", "customer_id must match ^[a-z0-9][a-z0-9-]{1,62}$")
         }
         let apiKey = APIKey.generate()
-        let now = Timestamp.format(clock.now())
+        let now = Timestamp(clock.now())
         let customer = try await database.pool.write { db -> Customer in
             guard try CustomerDirectory().customer(customerID, in: db) == nil else {
                 throw HubError.conflict("exists", "customer \(customerID) already exists")
@@ -39,7 +39,7 @@ public struct CustomerStore: Sendable {
 
     public func list() async throws -> [Customer] {
         try await database.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Customer.columns) FROM customer_configs ORDER BY customer_id").map(Customer.init(row:))
+            try Customer.order(Column("customer_id")).fetchAll(db)
         }
     }
 
@@ -55,32 +55,27 @@ public struct CustomerStore: Sendable {
     /// `webhook_url` is set, when asked to rotate, and when the URL moves to another
     /// receiver (see ``isSameReceiver(_:_:)``).
     public func apply(_ change: CustomerChange, to customerID: String) async throws -> (customer: Customer, webhookSecret: String?) {
-        let now = Timestamp.format(clock.now())
+        let now = Timestamp(clock.now())
         return try await database.pool.write { db in
             guard let current = try CustomerDirectory().customer(customerID, in: db) else {
                 throw HubError.notFound("no customer \(customerID)")
             }
-            var assignments: [String] = []
-            var arguments: StatementArguments = []
+            var assignments: [ColumnAssignment] = []
             if let name = change.name {
-                assignments.append("name = ?")
-                arguments += [name]
+                assignments.append(Column("name").set(to: name))
             }
             if let status = change.status {
-                assignments.append("status = ?")
-                arguments += [status.rawValue]
+                assignments.append(Column("status").set(to: status))
             }
             if let paidUntil = change.paidUntil {
-                assignments.append("paid_until = ?")
-                arguments += [paidUntil.map(Timestamp.format)]
+                assignments.append(Column("paid_until").set(to: paidUntil))
             }
             var secret: String?
             if let webhookURL = change.webhookURL {
-                assignments.append("webhook_url = ?")
-                arguments += [webhookURL]
+                assignments.append(Column("webhook_url").set(to: webhookURL))
                 if let webhookURL, !Self.isSameReceiver(current.webhookURL, webhookURL) { secret = APIKey.generate() }
                 if webhookURL == nil {
-                    assignments.append("webhook_secret = NULL")
+                    assignments.append(Column("webhook_secret").set(to: nil))
                 }
             }
             if change.rotateWebhookSecret {
@@ -90,12 +85,10 @@ public struct CustomerStore: Sendable {
                 secret = APIKey.generate()
             }
             if let secret {
-                assignments.append("webhook_secret = ?")
-                arguments += [secret]
+                assignments.append(Column("webhook_secret").set(to: secret))
             }
-            assignments.append("updated_at = ?")
-            arguments += [now, customerID]
-            try db.execute(sql: "UPDATE customer_configs SET \(assignments.joined(separator: ", ")) WHERE customer_id = ?", arguments: arguments)
+            assignments.append(Column("updated_at").set(to: now))
+            try Customer.filter(key: customerID).updateAll(db, assignments)
             return (try CustomerDirectory().customer(customerID, in: db)!, secret)
         }
     }

@@ -14,31 +14,30 @@ struct DeadlineChecker: Checker {
     let flags: FlagBook
 
     /// A customer whose deadline state may have moved.
-    struct Candidate: Sendable {
+    struct Candidate: Sendable, SnakeCaseRecord {
         let customerID: String
-        let paidUntil: String?
+        let paidUntil: Timestamp?
         let recorded: String
     }
 
     func check(now: Date) async throws {
-        let rows = try await database.pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.customer_id, c.paid_until, c.status, COALESCE(k.state, 'ok') AS recorded
+        let candidates = try await database.pool.read { db in
+            try Candidate.fetchAll(db, sql: """
+                SELECT c.customer_id, c.paid_until, COALESCE(k.state, 'ok') AS recorded
                 FROM customer_configs AS c
                 LEFT JOIN kernel_subject_states AS k ON k.checker = ? AND k.subject = c.customer_id
                 WHERE c.paid_until IS NOT NULL OR k.state IS NOT NULL
-                """, arguments: [name]).map { Candidate(customerID: $0["customer_id"], paidUntil: $0["paid_until"], recorded: $0["recorded"]) }
+                """, arguments: [name])
         }
-        for row in rows {
-            let customerID = row.customerID
-            let paidUntilText = row.paidUntil
-            let state = Self.state(paidUntil: paidUntilText.flatMap(Timestamp.parse), now: now)
-            guard state != row.recorded else { continue }
+        let now = Timestamp(now)
+        for candidate in candidates {
+            let customerID = candidate.customerID
+            let state = Self.state(paidUntil: candidate.paidUntil, now: now)
+            guard state != candidate.recorded else { continue }
             let autoBlock = try await flags.isEnabled(ControllerVocabulary.autoBlockOnDeadline, for: customerID)
             try await database.pool.write { db in
-                let nowText = Timestamp.format(now)
-                guard try SubjectStates.move(checker: name, subject: customerID, customerID: customerID, to: state, now: nowText, in: db) != nil else { return }
-                let payload: [String: JSONValue] = ["paid_until": paidUntilText.map(JSONValue.string) ?? .null]
+                guard try SubjectStates.move(checker: name, subject: customerID, customerID: customerID, to: state, now: now.text, in: db) != nil else { return }
+                let payload: [String: JSONValue] = ["paid_until": candidate.paidUntil.map { .string($0.text) } ?? .null]
                 switch state {
                 case "warning":
                     try events.record(EventDraft(customerID: customerID, type: ControllerVocabulary.deadlineWarning, subject: customerID, payload: payload), in: db)
@@ -47,7 +46,7 @@ struct DeadlineChecker: Checker {
                     if autoBlock, try !CustomerDirectory().isBlocked(customerID, in: db) {
                         try db.execute(
                             sql: "UPDATE customer_configs SET status = 'blocked', updated_at = ? WHERE customer_id = ?",
-                            arguments: [nowText, customerID]
+                            arguments: [now, customerID]
                         )
                         try events.record(EventDraft(customerID: customerID, type: ControllerVocabulary.customerBlocked, subject: customerID, payload: payload), in: db)
                     }
@@ -58,7 +57,7 @@ struct DeadlineChecker: Checker {
         }
     }
 
-    static func state(paidUntil: Date?, now: Date) -> String {
+    static func state(paidUntil: Timestamp?, now: Timestamp) -> String {
         guard let paidUntil else { return "ok" }
         if now >= paidUntil { return "passed" }
         if now >= paidUntil.addingTimeInterval(-warningLead) { return "warning" }

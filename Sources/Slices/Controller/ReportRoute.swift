@@ -13,12 +13,6 @@ struct ReportRoute {
         let status = "ok"
         let pollIntervalSeconds: Int
         let blocked: Bool
-
-        enum CodingKeys: String, CodingKey {
-            case status
-            case pollIntervalSeconds = "poll_interval_seconds"
-            case blocked
-        }
     }
 
     var route: SliceRoute {
@@ -42,10 +36,10 @@ struct ReportRoute {
             }
             customerID = principal.id
         }
-        let receivedAt = Timestamp.format(clock.now())
+        let receivedAt = Timestamp(clock.now())
         let raw = String(buffer: request.body)
         let blocked = try await writes.write { db -> Bool in
-            guard let customer = try CustomerDirectory().customer(customerID, in: db) else {
+            guard let status = try CustomerDirectory().status(of: customerID, in: db) else {
                 throw HubError.badRequest("unknown_customer", "no customer \(customerID)")
             }
             try db.execute(
@@ -54,12 +48,12 @@ struct ReportRoute {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    customerID, Timestamp.format(report.reportedAt), receivedAt, report.controllerVersion, report.hostname,
-                    report.diskPercent, report.lastBackupAt.map(Timestamp.format), raw,
+                    customerID, report.reportedAt, receivedAt, report.controllerVersion, report.hostname,
+                    report.diskPercent, report.lastBackupAt, raw,
                 ]
             )
             try db.execute(sql: "UPDATE customer_configs SET last_report_at = ? WHERE customer_id = ?", arguments: [receivedAt, customerID])
-            return customer.status == .blocked
+            return status == .blocked
         }
         metrics.countStoredReport(kind: "controller")
         return try .json(Acknowledgement(pollIntervalSeconds: pollIntervalSeconds, blocked: blocked))

@@ -103,7 +103,7 @@ public struct WebhookDispatcher: Service {
     func deliverInOrder(_ customerID: String) async {
         defer { inFlight.release(customerID) }
         do {
-            while !Task.isCancelled, let item = try await outbox.head(of: customerID), item.isDue(at: clock.now()) {
+            while !Task.isCancelled, let item = try await outbox.head(of: customerID), item.isDue(at: Timestamp(clock.now())) {
                 guard try await deliver(item) else { return }
             }
         } catch {
@@ -143,12 +143,11 @@ public struct WebhookDispatcher: Service {
             return true
         case .failed(let reason):
             metrics.counter(ControllerMetrics.webhookFailures).increment()
-            let queuedAt = Timestamp.parse(item.createdAt) ?? now
-            if let next = schedule.nextAttempt(afterFailures: item.attempts + 1, queuedAt: queuedAt, now: now, unit: random()) {
+            if let next = schedule.nextAttempt(afterFailures: item.attempts + 1, queuedAt: item.createdAt.date, now: now, unit: random()) {
                 try await outbox.scheduleRetry(item, error: reason, at: now, next: next)
                 logger.warning("webhook delivery failed; will retry", metadata: [
                     "customer_id": "\(item.customerID)", "event_id": "\(item.eventID)", "attempt": .stringConvertible(item.attempts + 1),
-                    "next_attempt_at": "\(Timestamp.format(next))", "error": "\(reason)",
+                    "next_attempt_at": "\(Timestamp(next))", "error": "\(reason)",
                 ])
                 return false
             }

@@ -29,51 +29,41 @@ public struct WebhookOutbox: Sendable {
     /// customers (a delivery for them is already under way).
     func dueHeads(now: Date, excluding busy: Set<String>, limit: Int) async throws -> [OutboxItem] {
         guard limit > 0 else { return [] }
-        return try await database.pool.read { db in
-            var arguments: StatementArguments = [Timestamp.format(now)]
-            var exclusion = ""
-            if !busy.isEmpty {
-                exclusion = " AND o.customer_id NOT IN (\(Array(repeating: "?", count: busy.count).joined(separator: ", ")))"
-                for customer in busy.sorted() { arguments += [customer] }
-            }
-            arguments += [limit]
-            return try Row.fetchAll(db, sql: """
-                SELECT \(OutboxItem.columns(of: "o"))
-                FROM webhook_outbox AS o
-                JOIN (SELECT customer_id, MIN(id) AS head FROM webhook_outbox WHERE status = 'pending' GROUP BY customer_id) AS h
-                    ON o.id = h.head
-                WHERE o.next_attempt_at <= ?\(exclusion)
-                ORDER BY o.next_attempt_at, o.id
-                LIMIT ?
-                """, arguments: arguments).map(OutboxItem.init(row:))
-        }
+        let request: SQLRequest<OutboxItem> = """
+            SELECT o.*
+            FROM webhook_outbox AS o
+            JOIN (SELECT customer_id, MIN(id) AS head FROM webhook_outbox WHERE status = 'pending' GROUP BY customer_id) AS h
+                ON o.id = h.head
+            WHERE o.next_attempt_at <= \(Timestamp(now)) AND o.customer_id NOT IN \(busy.sorted())
+            ORDER BY o.next_attempt_at, o.id
+            LIMIT \(limit)
+            """
+        return try await database.pool.read { db in try request.fetchAll(db) }
     }
 
     /// The customer's oldest pending delivery.
     func head(of customerID: String) async throws -> OutboxItem? {
         try await database.pool.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT \(OutboxItem.columns()) FROM webhook_outbox WHERE customer_id = ? AND status = 'pending' ORDER BY id LIMIT 1
-                """, arguments: [customerID]).map(OutboxItem.init(row:))
+            try OutboxItem.filter(Column("customer_id") == customerID && Column("status") == "pending").order(Column("id")).fetchOne(db)
         }
     }
 
     /// The customer's webhook as it is now; `nil` once the URL was removed.
     func target(of customerID: String) async throws -> WebhookTarget? {
         try await database.pool.read { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT webhook_url, webhook_secret FROM customer_configs WHERE customer_id = ?", arguments: [customerID]
-            ), let url = row["webhook_url"] as String?, let secret = row["webhook_secret"] as String? else { return nil }
-            return WebhookTarget(url: url, secret: secret)
+            try WebhookTarget.fetchOne(db, sql: """
+                SELECT webhook_url AS url, webhook_secret AS secret FROM customer_configs
+                WHERE customer_id = ? AND webhook_url IS NOT NULL AND webhook_secret IS NOT NULL
+                """, arguments: [customerID])
         }
     }
 
     func markDelivered(_ item: OutboxItem, at now: Date) async throws {
-        let nowText = Timestamp.format(now)
+        let now = Timestamp(now)
         try await database.pool.write { db in
             try db.execute(
                 sql: "UPDATE webhook_outbox SET status = 'delivered', last_attempt_at = ?, finished_at = ? WHERE id = ? AND status = 'pending'",
-                arguments: [nowText, nowText, item.id]
+                arguments: [now, now, item.id]
             )
         }
     }
@@ -86,7 +76,7 @@ public struct WebhookOutbox: Sendable {
                     UPDATE webhook_outbox SET attempts = attempts + 1, last_attempt_at = ?, last_error = ?, next_attempt_at = ?
                     WHERE id = ? AND status = 'pending'
                     """,
-                arguments: [Timestamp.format(now), error, Timestamp.format(next), item.id]
+                arguments: [Timestamp(now), error, Timestamp(next), item.id]
             )
         }
     }
@@ -94,14 +84,14 @@ public struct WebhookOutbox: Sendable {
     /// Gives the delivery up and records `notification_failed` for the customer, in one
     /// transaction: the operator finds it in `GET /api/v1/admin/events?type=notification_failed`.
     func giveUp(_ item: OutboxItem, error: String, at now: Date) async throws {
-        let nowText = Timestamp.format(now)
+        let now = Timestamp(now)
         try await database.pool.write { db in
             try db.execute(
                 sql: """
                     UPDATE webhook_outbox SET status = 'failed', attempts = attempts + 1, last_attempt_at = ?, last_error = ?,
                         finished_at = ? WHERE id = ? AND status = 'pending'
                     """,
-                arguments: [nowText, error, nowText, item.id]
+                arguments: [now, error, now, item.id]
             )
             guard db.changesCount > 0 else { return }
             try events.record(EventDraft(
@@ -110,7 +100,7 @@ public struct WebhookOutbox: Sendable {
                     "event_id": .number(Double(item.eventID)),
                     "event_type": .string(item.eventType),
                     "attempts": .number(Double(item.attempts + 1)),
-                    "queued_at": .string(item.createdAt),
+                    "queued_at": .string(item.createdAt.text),
                     "last_error": .string(error),
                 ]
             ), in: db)
@@ -119,14 +109,14 @@ public struct WebhookOutbox: Sendable {
 
     /// The customer removed its webhook: what was still waiting will never be sent.
     func cancelPending(of customerID: String, at now: Date) async throws {
-        let nowText = Timestamp.format(now)
+        let now = Timestamp(now)
         try await database.pool.write { db in
             try db.execute(
                 sql: """
                     UPDATE webhook_outbox SET status = 'cancelled', last_error = 'webhook_url removed', finished_at = ?
                     WHERE customer_id = ? AND status = 'pending'
                     """,
-                arguments: [nowText, customerID]
+                arguments: [now, customerID]
             )
         }
     }

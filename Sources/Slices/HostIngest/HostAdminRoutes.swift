@@ -24,7 +24,7 @@ struct HostAdminRoutes: Sendable {
             SliceRoute(.post, "/api/v1/admin/hosts", access: .global, gate: HostIngestVocabulary.adminMint) { request in
                 let body = try request.decode(MintRequest.self, errorCode: "invalid_host")
                 let minted = try await store.mint(customerID: body.customerID, label: body.label)
-                return try .json(HostMinted(hostID: minted.host.hostID, apiKey: minted.apiKey), status: .created)
+                return try .json(KeyShownOnce.host(minted.host.hostID, apiKey: minted.apiKey), status: .created)
             },
             SliceRoute(.get, "/api/v1/admin/hosts", access: .global) { request in
                 let hosts = try await store.hosts(customerID: request.query["customer_id"])

@@ -13,7 +13,7 @@ import Kernel
 /// ```
 public enum HostDesiredState {
     /// What a host should look like, as last set.
-    public struct Current: Sendable, Equatable {
+    public struct Current: Sendable, Equatable, SnakeCaseRecord {
         public let hostID: String
         public let customerID: String
         /// 0 until a desired state is first set; one more with every change.
@@ -31,11 +31,9 @@ public enum HostDesiredState {
 
     /// The host's desired state and generation; `nil` for an unknown host.
     public static func current(hostID: String, in db: Database) throws -> Current? {
-        try Row.fetchOne(
-            db, sql: "SELECT host_id, customer_id, desired_generation, desired_json FROM hosts WHERE host_id = ?", arguments: [hostID]
-        ).map { row in
-            Current(hostID: row["host_id"], customerID: row["customer_id"], generation: row["desired_generation"], desiredJSON: row["desired_json"])
-        }
+        try Current.fetchOne(
+            db, sql: "SELECT host_id, customer_id, desired_generation AS generation, desired_json FROM hosts WHERE host_id = ?", arguments: [hostID]
+        )
     }
 
     /// The host's desired-state generation; 0 for an unknown host or one never given a

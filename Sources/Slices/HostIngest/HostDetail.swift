@@ -7,11 +7,12 @@ struct HostDetail: Encodable {
     let guests: [Guest]?
     let lastReport: ReportFigures?
 
-    enum CodingKeys: String, CodingKey {
-        case staleness, guests
-        case lastReport = "last_report"
+    enum CodingKeys: CodingKey {
+        case staleness, guests, lastReport
     }
 
+    /// The host's own keys, then the rest beside them; a detail says `"last_report":
+    /// null` for a host without reports, a list entry leaves both out.
     func encode(to encoder: any Encoder) throws {
         try host.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)

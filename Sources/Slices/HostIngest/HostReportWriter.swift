@@ -7,6 +7,8 @@ import Logging
 /// upsert per guest, together. Reports arriving together share a commit (see
 /// ``GroupCommit``); each is acknowledged only after its commit. A guest whose upsert
 /// fails is rolled back on its own and logged; the report still counts (liveness first).
+/// Hand-written on purpose: it runs once per report, and records would allocate an
+/// encoder and a dictionary of columns per row (see ``HostStore``'s prepared statements).
 struct HostReportWriter: Sendable {
     let store: HostStore
     let writes: GroupCommit
@@ -18,6 +20,8 @@ struct HostReportWriter: Sendable {
         let raw: String
         let hostID: String
         let customerID: String
+        /// `received_at` in the stored form, formatted once for the report row, the host
+        /// and every guest the report names.
         let receivedAt: String
         let sources: [any ControlEnvelopeSource]
     }

@@ -42,7 +42,7 @@ public struct HostStore: Sendable {
     /// Creates the host, or on conflict changes its identity (customer, label, key) and
     /// `updated_at` only.
     public func upsertHost(hostID: String, customerID: String, label: String, apiKeyHash: String, in db: Database) throws {
-        let now = Timestamp.format(clock.now())
+        let now = Timestamp(clock.now())
         try db.execute(
             sql: """
                 INSERT INTO hosts (host_id, customer_id, label, api_key_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -54,7 +54,7 @@ public struct HostStore: Sendable {
     }
 
     public static func host(_ hostID: String, in db: Database) throws -> Host? {
-        try Row.fetchOne(db, sql: "SELECT \(Host.columns) FROM hosts WHERE host_id = ?", arguments: [hostID]).map(Host.init(row:))
+        try Host.fetchOne(db, key: hostID)
     }
 
     public func host(_ hostID: String) async throws -> Host? {
@@ -64,23 +64,26 @@ public struct HostStore: Sendable {
     /// The host a key belongs to, by the key's hash.
     public func host(forKeyHash keyHash: String) async throws -> Host? {
         try await database.pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Host.columns) FROM hosts WHERE api_key_hash = ?", arguments: [keyHash]).map(Host.init(row:))
+            try Host.filter(Column("api_key_hash") == keyHash).fetchOne(db)
         }
     }
 
     public func hosts(customerID: String?) async throws -> [Host] {
         try await database.pool.read { db in
+            var hosts = Host.order(Column("host_id"))
             if let customerID {
-                return try Row.fetchAll(db, sql: "SELECT \(Host.columns) FROM hosts WHERE customer_id = ? ORDER BY host_id", arguments: [customerID])
-                    .map(Host.init(row:))
+                hosts = hosts.filter(Column("customer_id") == customerID)
             }
-            return try Row.fetchAll(db, sql: "SELECT \(Host.columns) FROM hosts ORDER BY host_id").map(Host.init(row:))
+            return try hosts.fetchAll(db)
         }
     }
 
     // MARK: reports
 
     /// Inserts the report row and moves the host's reality columns; nothing else.
+    ///
+    /// Hand-written, prepared statements: this runs once per report, and a record would
+    /// allocate an encoder and a dictionary of columns for every row it writes.
     public func saveHostReport(_ report: HostReport, raw: String, hostID: String, customerID: String, receivedAt: String, in db: Database) throws {
         try db.cachedStatement(sql: """
                 INSERT INTO host_reports (host_id, customer_id, reported_at, received_at, agent_version, cpu_percent, mem_percent,
@@ -95,7 +98,9 @@ public struct HostStore: Sendable {
     }
 
     /// Creates or refreshes a guest from its host's report: reality columns only, so a
-    /// guest's `api_key` and `desired_spec_json` survive every report.
+    /// guest's `api_key` and `desired_spec_json` survive every report. Hand-written and
+    /// prepared, like ``saveHostReport(_:raw:hostID:customerID:receivedAt:in:)``: it runs
+    /// for every guest of every report.
     public func upsertGuestFromReport(_ guest: HostReport.ReportedGuest, hostID: String, seenAt: String, in db: Database) throws {
         try db.cachedStatement(sql: """
                 INSERT INTO guests (guest_id, host_id, vmid, display_name, status, controller_version, last_seen_at, created_at, updated_at)
@@ -112,17 +117,13 @@ public struct HostStore: Sendable {
     }
 
     public static func guests(hostID: String, in db: Database) throws -> [Guest] {
-        try Row.fetchAll(db, sql: "SELECT \(Guest.columns) FROM guests WHERE host_id = ? ORDER BY vmid", arguments: [hostID]).map(Guest.init(row:))
+        try Guest.filter(Column("host_id") == hostID).order(Column("vmid")).fetchAll(db)
     }
 
     /// The figures of a host's latest report.
     public func latestReport(hostID: String) async throws -> ReportFigures? {
         try await database.pool.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT reported_at, received_at, agent_version, cpu_percent, mem_percent, disk_percent, guest_total, guest_running,
-                    cloudflared_status
-                FROM host_reports WHERE host_id = ? ORDER BY id DESC LIMIT 1
-                """, arguments: [hostID]).map(ReportFigures.init(row:))
+            try ReportFigures.filter(Column("host_id") == hostID).order(Column("id").desc).fetchOne(db)
         }
     }
 
@@ -131,11 +132,11 @@ public struct HostStore: Sendable {
     /// What the host dead-man's switch watches: one row per host that has reported.
     static let stalenessSubjectsSQL = "SELECT host_id AS subject, customer_id, last_report_at AS last_seen_at FROM hosts"
 
-    /// Hosts that have reported, with when they last did; never-reported hosts are skipped.
-    public func stalenessRows() async throws -> [(hostID: String, customerID: String, lastReportAt: String)] {
+    /// Hosts that have reported, the subjects of the dead-man's switch; never-reported
+    /// hosts are skipped.
+    public func stalenessRows() async throws -> [Host] {
         try await database.pool.read { db in
-            try Row.fetchAll(db, sql: "\(Self.stalenessSubjectsSQL) WHERE last_report_at IS NOT NULL ORDER BY host_id")
-                .map { ($0["subject"], $0["customer_id"], $0["last_seen_at"]) }
+            try Host.filter(Column("last_report_at") != nil).order(Column("host_id")).fetchAll(db)
         }
     }
 }

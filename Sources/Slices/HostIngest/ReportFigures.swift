@@ -1,9 +1,14 @@
 import GRDB
+import Kernel
 
 /// The denormalised figures of one stored host report.
-public struct ReportFigures: Sendable, Equatable, Codable {
-    public let reportedAt: String
-    public let receivedAt: String
+public struct ReportFigures: Sendable, Equatable, Encodable, SnakeCaseRecord, TableRecord {
+    public static let databaseTableName = "host_reports"
+    /// The raw report (up to 4 MiB) stays in the table.
+    public static var databaseSelection: [any SQLSelectable] { [.allColumns(excluding: ["raw_json"])] }
+
+    public let reportedAt: Timestamp
+    public let receivedAt: Timestamp
     public let agentVersion: String
     public let cpuPercent: Double?
     public let memPercent: Double?
@@ -11,28 +16,4 @@ public struct ReportFigures: Sendable, Equatable, Codable {
     public let guestTotal: Int
     public let guestRunning: Int
     public let cloudflaredStatus: String?
-
-    enum CodingKeys: String, CodingKey {
-        case reportedAt = "reported_at"
-        case receivedAt = "received_at"
-        case agentVersion = "agent_version"
-        case cpuPercent = "cpu_percent"
-        case memPercent = "mem_percent"
-        case diskPercent = "disk_percent"
-        case guestTotal = "guest_total"
-        case guestRunning = "guest_running"
-        case cloudflaredStatus = "cloudflared_status"
-    }
-
-    init(row: Row) {
-        reportedAt = row["reported_at"]
-        receivedAt = row["received_at"]
-        agentVersion = row["agent_version"]
-        cpuPercent = row["cpu_percent"]
-        memPercent = row["mem_percent"]
-        diskPercent = row["disk_percent"]
-        guestTotal = row["guest_total"]
-        guestRunning = row["guest_running"]
-        cloudflaredStatus = row["cloudflared_status"]
-    }
 }

@@ -16,8 +16,8 @@ struct CustomersCommand: AsyncParsableCommand {
         func run() async throws {
             try await common.withRuntime { runtime in
                 let created = try await CustomerStore(database: runtime.database, clock: runtime.clock).create(customerID: id, name: name)
-                try output.show(CustomerCreated(customerID: id, apiKey: created.apiKey)) { created in
-                    "customer \(created.customerID) created\napi key (shown once): \(created.apiKey)"
+                try output.show(KeyShownOnce.customer(id, apiKey: created.apiKey)) { _ in
+                    "customer \(id) created\napi key (shown once): \(created.apiKey)"
                 }
             }
         }
@@ -37,8 +37,8 @@ struct CustomersCommand: AsyncParsableCommand {
                     var table = TextTable("CUSTOMER", "NAME", "STATUS", "PAID UNTIL", "LAST REPORT")
                     for customer in listing.customers {
                         table.add(
-                            customer.customerID, customer.name, customer.status.rawValue, customer.paidUntil ?? "-",
-                            customer.lastReportAt ?? "never"
+                            customer.customerID, customer.name, customer.status.rawValue, customer.paidUntil?.text ?? "-",
+                            customer.lastReportAt?.text ?? "never"
                         )
                     }
                     return table.rendered

@@ -22,8 +22,8 @@ struct HostsCommand: AsyncParsableCommand {
                     throw ConfigurationError("flag admin_mint is off: hosts are not minted by operators")
                 }
                 let minted = try await HostStore(database: runtime.database, clock: runtime.clock).mint(customerID: customerID, label: label)
-                try output.show(HostMinted(hostID: minted.host.hostID, apiKey: minted.apiKey)) { minted in
-                    "host \(minted.hostID) minted for \(customerID)\napi key (shown once): \(minted.apiKey)"
+                try output.show(KeyShownOnce.host(minted.host.hostID, apiKey: minted.apiKey)) { _ in
+                    "host \(minted.host.hostID) minted for \(customerID)\napi key (shown once): \(minted.apiKey)"
                 }
             }
         }
@@ -43,7 +43,7 @@ struct HostsCommand: AsyncParsableCommand {
                 try output.show(Listing(hosts: hosts)) { listing in
                     var table = TextTable("HOST", "CUSTOMER", "LABEL", "AGENT", "LAST REPORT")
                     for host in listing.hosts {
-                        table.add(host.hostID, host.customerID, host.label, host.agentVersion ?? "-", host.lastReportAt ?? "never")
+                        table.add(host.hostID, host.customerID, host.label, host.agentVersion ?? "-", host.lastReportAt?.text ?? "never")
                     }
                     return table.rendered
                 }

@@ -8,27 +8,20 @@ struct DesiredStatePayload: Encodable, Sendable {
     let hostID: String
     let desiredGeneration: Int64
     let desired: JSONValue
-    let issuedAt: String
-
-    enum CodingKeys: String, CodingKey {
-        case hostID = "host_id"
-        case desiredGeneration = "desired_generation"
-        case desired
-        case issuedAt = "issued_at"
-    }
+    let issuedAt: Timestamp
 
     /// The payload of a desired state as stored: its canonical text read back, or `{}`
     /// while none was set. The `PUT` builds one from the text it is about to store and
     /// the `GET` from the text it finds, so that what cannot be served is refused
     /// before it is stored.
-    init(hostID: String, desiredGeneration: Int64, canonicalJSON: String?, issuedAt: String) throws {
+    init(hostID: String, desiredGeneration: Int64, canonicalJSON: String?, issuedAt: Timestamp) throws {
         self.hostID = hostID
         self.desiredGeneration = desiredGeneration
         desired = try canonicalJSON.map { try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) } ?? .object([:])
         self.issuedAt = issuedAt
     }
 
-    init(_ current: HostDesiredState.Current, issuedAt: String) throws {
+    init(_ current: HostDesiredState.Current, issuedAt: Timestamp) throws {
         try self.init(hostID: current.hostID, desiredGeneration: current.generation, canonicalJSON: current.desiredJSON, issuedAt: issuedAt)
     }
 

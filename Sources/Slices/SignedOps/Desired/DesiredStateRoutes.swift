@@ -18,11 +18,6 @@ struct DesiredStateRoutes: Sendable {
     struct Answer: Encodable {
         let hostID: String
         let desiredGeneration: Int64
-
-        enum CodingKeys: String, CodingKey {
-            case hostID = "host_id"
-            case desiredGeneration = "desired_generation"
-        }
     }
 
     var routes: [SliceRoute] {
@@ -44,7 +39,7 @@ struct DesiredStateRoutes: Sendable {
                     throw HubError.notFound("no host \(host.hostID)")
                 }
                 let payload = try signedPayload(current, logger: request.logger)
-                return try .json(try DSSEEnvelope.sign(payload, payloadType: PayloadType.desiredState, with: key))
+                return try DSSEEnvelope.sign(payload, payloadType: PayloadType.desiredState, with: key).response()
             },
         ]
     }
@@ -55,7 +50,7 @@ struct DesiredStateRoutes: Sendable {
     private func servableCanonicalJSON(_ body: DesiredStateBody, hostID: String, logger: Logger) throws -> String {
         do {
             let canonical = try body.canonicalJSON
-            let payload = try DesiredStatePayload(hostID: hostID, desiredGeneration: 1, canonicalJSON: canonical, issuedAt: Timestamp.format(clock.now()))
+            let payload = try DesiredStatePayload(hostID: hostID, desiredGeneration: 1, canonicalJSON: canonical, issuedAt: Timestamp(clock.now()))
             _ = try payload.encoded()
             return canonical
         } catch {
@@ -72,7 +67,7 @@ struct DesiredStateRoutes: Sendable {
     /// once per host and generation rather than at every heartbeat.
     private func signedPayload(_ current: HostDesiredState.Current, logger: Logger) throws -> Data {
         do {
-            return try DesiredStatePayload(current, issuedAt: Timestamp.format(clock.now())).encoded()
+            return try DesiredStatePayload(current, issuedAt: Timestamp(clock.now())).encoded()
         } catch {
             if unservable.isNew(hostID: current.hostID, generation: current.generation) {
                 logger.error("stored desired state cannot be signed; set it again with PUT /api/v1/admin/hosts/{host_id}/desired", metadata: [

@@ -49,7 +49,7 @@ public final class OpsKeyRing: Sendable {
     /// still within ``verificationWindow``, most recently retired first.
     public func publishedKeys() async throws -> [OpsPublicKey] {
         let active = try await activeKey()
-        let cutoff = Timestamp.format(clock.now().addingTimeInterval(-Self.verificationWindow))
+        let cutoff = Timestamp(clock.now().addingTimeInterval(-Self.verificationWindow))
         let retired = try await database.pool.read { db in
             try SigningKeyRecords.retired(since: cutoff, excluding: active.keyID, in: db)
         }
@@ -106,7 +106,7 @@ public final class OpsKeyRing: Sendable {
     }
 
     private func record(_ key: OpsPublicKey) async throws {
-        let now = Timestamp.format(clock.now())
+        let now = Timestamp(clock.now())
         try await database.pool.write { db in try SigningKeyRecords.noteActive(key, now: now, in: db) }
     }
 }

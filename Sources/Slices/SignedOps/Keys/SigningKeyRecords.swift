@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Kernel
 
 /// `ops_signing_keys`: every public key the hub has signed with, and when it stopped.
 ///
@@ -10,7 +11,7 @@ enum SigningKeyRecords {
     /// Records `key` as the one that signs from `now`: inserts it (or reinstates it) and
     /// retires every other key still marked active. Idempotent, so the rotating process
     /// and a server noticing the new file may both call it.
-    static func noteActive(_ key: OpsPublicKey, now: String, in db: Database) throws {
+    static func noteActive(_ key: OpsPublicKey, now: Timestamp, in db: Database) throws {
         try db.execute(
             sql: """
                 INSERT INTO ops_signing_keys (keyid, public_key, created_at, retired_at) VALUES (?, ?, ?, NULL)
@@ -25,7 +26,7 @@ enum SigningKeyRecords {
     }
 
     /// Keys retired at or after `cutoff`, other than `activeKeyID`, most recently retired first.
-    static func retired(since cutoff: String, excluding activeKeyID: String, in db: Database) throws -> [OpsPublicKey] {
+    static func retired(since cutoff: Timestamp, excluding activeKeyID: String, in db: Database) throws -> [OpsPublicKey] {
         try String.fetchAll(
             db,
             sql: """

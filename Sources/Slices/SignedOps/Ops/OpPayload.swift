@@ -9,14 +9,6 @@ struct OpPayload: Encodable, Sendable {
     let seq: Int64
     let type: String
     let args: [String: JSONValue]
-    let issuedAt: String
-    let expiresAt: String
-
-    enum CodingKeys: String, CodingKey {
-        case opID = "op_id"
-        case hostID = "host_id"
-        case seq, type, args
-        case issuedAt = "issued_at"
-        case expiresAt = "expires_at"
-    }
+    let issuedAt: Timestamp
+    let expiresAt: Timestamp
 }

@@ -1,11 +1,16 @@
 import GRDB
+import Kernel
 
 /// One row of `signed_ops` as closing and expiring need it; the envelope stays in the
 /// table and is only ever read as stored text.
-struct OpRecord: Sendable, Equatable {
-    enum Status: String, Sendable {
+struct OpRecord: Sendable, Equatable, SnakeCaseRecord, TableRecord {
+    enum Status: String, Sendable, Decodable {
         case pending, succeeded, failed, expired
     }
+
+    static let databaseTableName = "signed_ops"
+    /// The signed documents and the agent's output stay in the table.
+    static var databaseSelection: [any SQLSelectable] { [.allColumns(excluding: ["args_json", "envelope_json", "output"])] }
 
     let opID: String
     let hostID: String
@@ -13,17 +18,5 @@ struct OpRecord: Sendable, Equatable {
     let seq: Int64
     let type: String
     let status: Status
-    let expiresAt: String
-
-    static let columns = "op_id, host_id, customer_id, seq, type, status, expires_at"
-
-    init(row: Row) {
-        opID = row["op_id"]
-        hostID = row["host_id"]
-        customerID = row["customer_id"]
-        seq = row["seq"]
-        type = row["type"]
-        status = Status(rawValue: row["status"]) ?? .expired
-        expiresAt = row["expires_at"]
-    }
+    let expiresAt: Timestamp
 }

@@ -22,13 +22,7 @@ struct OpStore: Sendable {
     struct Issued: Encodable, Sendable {
         let opID: String
         let seq: Int64
-        let expiresAt: String
-
-        enum CodingKeys: String, CodingKey {
-            case opID = "op_id"
-            case seq
-            case expiresAt = "expires_at"
-        }
+        let expiresAt: Timestamp
     }
 
     /// Issues an op to `hostID`: checks the host and the guests the arguments name,
@@ -46,7 +40,7 @@ struct OpStore: Sendable {
             let seq = try Self.nextSeq(hostID: hostID, in: db)
             let payload = OpPayload(
                 opID: UUID().uuidString.lowercased(), hostID: hostID, seq: seq, type: type.name, args: arguments.values,
-                issuedAt: Timestamp.format(now), expiresAt: Timestamp.format(now.addingTimeInterval(TimeInterval(ttlSeconds)))
+                issuedAt: Timestamp(now), expiresAt: Timestamp(now.addingTimeInterval(TimeInterval(ttlSeconds)))
             )
             let envelope = try DSSEEnvelope.sign(try WireJSON.encodeData(payload), payloadType: PayloadType.signedOp, with: key)
             try db.execute(
@@ -81,7 +75,7 @@ struct OpStore: Sendable {
             try String.fetchAll(
                 db,
                 sql: "SELECT envelope_json FROM signed_ops WHERE host_id = ? AND status = 'pending' AND expires_at > ? ORDER BY seq",
-                arguments: [hostID, Timestamp.format(now)]
+                arguments: [hostID, Timestamp(now)]
             )
         }
     }
@@ -101,20 +95,20 @@ struct OpStore: Sendable {
     /// here and then, with its `op_expired` event, as the checker would.
     func close(opID: String, hostID: String, result: OpResultBody, now: Date) async throws {
         let refusal = try await database.pool.write { db -> HubError? in
-            guard let op = try Row.fetchOne(db, sql: "SELECT \(OpRecord.columns) FROM signed_ops WHERE op_id = ?", arguments: [opID])
-                .map(OpRecord.init(row:)), op.hostID == hostID
-            else { return .notFound("no op \(opID) for this host") }
+            guard let op = try OpRecord.fetchOne(db, key: opID), op.hostID == hostID else {
+                return .notFound("no op \(opID) for this host")
+            }
             guard op.status == .pending else {
                 return .conflict("op_closed", "op \(opID) is already \(op.status.rawValue)")
             }
-            let nowText = Timestamp.format(now)
-            guard op.expiresAt > nowText else {
-                try expire(op, now: nowText, in: db)
+            let now = Timestamp(now)
+            guard op.expiresAt > now else {
+                try expire(op, now: now, in: db)
                 return .conflict("op_closed", "op \(opID) expired at \(op.expiresAt)")
             }
             try db.execute(
                 sql: "UPDATE signed_ops SET status = ?, output = ?, closed_at = ? WHERE op_id = ? AND status = 'pending'",
-                arguments: [result.outcome.rawValue, result.output, nowText, opID]
+                arguments: [result.outcome.rawValue, result.output, now, opID]
             )
             let type = result.outcome == .succeeded ? SignedOpsVocabulary.opSucceeded : SignedOpsVocabulary.opFailed
             var payload = Self.eventPayload(op)
@@ -128,15 +122,15 @@ struct OpStore: Sendable {
     /// Expires every pending op whose `expires_at` has come; answers how many.
     @discardableResult
     func expireOverdue(now: Date) async throws -> Int {
-        let nowText = Timestamp.format(now)
+        let now = Timestamp(now)
         return try await database.pool.write { db in
-            let overdue = try Row.fetchAll(
-                db, sql: "SELECT \(OpRecord.columns) FROM signed_ops WHERE status = 'pending' AND expires_at <= ? ORDER BY op_id",
-                arguments: [nowText]
-            ).map(OpRecord.init(row:))
+            let overdue = try OpRecord
+                .filter(Column("status") == "pending" && Column("expires_at") <= now)
+                .order(Column("op_id"))
+                .fetchAll(db)
             var expired = 0
             for op in overdue {
-                if try expire(op, now: nowText, in: db) { expired += 1 }
+                if try expire(op, now: now, in: db) { expired += 1 }
             }
             return expired
         }
@@ -145,14 +139,14 @@ struct OpStore: Sendable {
     /// Moves a pending op to `expired` and records `op_expired` — once: an op no longer
     /// pending is left alone and answers false.
     @discardableResult
-    func expire(_ op: OpRecord, now: String, in db: Database) throws -> Bool {
+    func expire(_ op: OpRecord, now: Timestamp, in db: Database) throws -> Bool {
         try db.execute(
             sql: "UPDATE signed_ops SET status = 'expired', closed_at = ? WHERE op_id = ? AND status = 'pending'",
             arguments: [now, op.opID]
         )
         guard db.changesCount == 1 else { return false }
         var payload = Self.eventPayload(op)
-        payload["expires_at"] = .string(op.expiresAt)
+        payload["expires_at"] = .string(op.expiresAt.text)
         try events.record(EventDraft(customerID: op.customerID, type: SignedOpsVocabulary.opExpired, subject: op.opID, payload: payload), in: db)
         return true
     }

@@ -40,9 +40,15 @@ public struct DSSEEnvelope: Sendable, Equatable, Codable {
         return encoded
     }
 
-    /// The envelope as stored and served: the hub's one JSON encoding, fixed once.
+    /// The envelope as stored and served: the hub's one JSON encoding (keys sorted), the
+    /// field names as DSSE spells them (`payloadType`, not snake_case); fixed once.
     public func encoded() throws -> String {
-        try WireJSON.encodeString(self)
+        try WireJSON.encodeString(self, keys: .asDeclared)
+    }
+
+    /// The envelope as a response body, the same bytes as ``encoded()``.
+    public func response() throws -> HubResponse {
+        .rawJSON(try WireJSON.encode(self, keys: .asDeclared))
     }
 }
 

@@ -35,11 +35,6 @@ public struct OpsPublicKey: Sendable, Equatable {
         public let alg: String
         public let publicKey: String
         public let pem: String
-
-        enum CodingKeys: String, CodingKey {
-            case keyid, alg, pem
-            case publicKey = "public_key"
-        }
     }
 
     public var entry: Entry {
