@@ -11,21 +11,11 @@ struct HubStatus: Encodable {
         let enabled: Bool
         let migrationsApplied: Int
         let migrations: Int
-
-        enum CodingKeys: String, CodingKey {
-            case name, enabled, migrations
-            case migrationsApplied = "migrations_applied"
-        }
     }
 
     struct DatabaseFiles: Encodable, Equatable {
         let sizeBytes: Int64
         let walBytes: Int64
-
-        enum CodingKeys: String, CodingKey {
-            case sizeBytes = "size_bytes"
-            case walBytes = "wal_bytes"
-        }
     }
 
     /// One slice section as read, or `nil` for a slice that is off.
@@ -37,7 +27,7 @@ struct HubStatus: Encodable {
 
     let version: String
     let dataDirectory: String
-    let at: String
+    let at: Timestamp
     let slices: [SliceLine]
     let flags: [FlagState]
     let sections: [Section]
@@ -62,7 +52,7 @@ struct HubStatus: Encodable {
         return HubStatus(
             version: runtime.version,
             dataDirectory: runtime.configuration.dataDirectory.path,
-            at: Timestamp.format(context.now),
+            at: Timestamp(context.now),
             slices: reports.map { report in
                 SliceLine(
                     name: report.name, enabled: report.enabled,
