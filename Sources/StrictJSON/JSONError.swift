@@ -3,9 +3,9 @@
 /// A value rather than a message, so that a caller can map a broken document and a
 /// value of the wrong kind to different answers (the host report says "not valid
 /// JSON" for the first and names the field for the second).
-public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What was wrong.
-    public enum Reason: Sendable, Equatable {
+    package enum Reason: Sendable, Equatable {
         /// No value at all: the input is empty or only whitespace.
         case empty
         /// The input ends inside a value.
@@ -49,13 +49,13 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
         case numberOutOfRange
     }
 
-    public let reason: Reason
+    package let reason: Reason
     /// The byte offset in the input where the fault was found.
-    public let offset: Int
+    package let offset: Int
     /// The value being read when it was found, like `guests[1].vmid`; empty at the top level.
-    public let path: String
+    package let path: String
 
-    public init(_ reason: Reason, offset: Int, path: String) {
+    package init(_ reason: Reason, offset: Int, path: String) {
         self.reason = reason
         self.offset = offset
         self.path = path
@@ -63,14 +63,14 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// Whether the input is not JSON at all, as opposed to JSON of another shape than
     /// the caller asked for, or JSON the hub refuses (a duplicate key, U+0000).
-    public var isSyntaxError: Bool {
+    package var isSyntaxError: Bool {
         switch reason {
         case .mismatch, .notAnInteger, .numberOutOfRange, .duplicateKey, .nulCharacter: false
         default: true
         }
     }
 
-    public var description: String {
+    package var description: String {
         let place = path.isEmpty ? "at byte \(offset)" : "at byte \(offset) (\(path))"
         return "\(reason.summary) \(place)"
     }

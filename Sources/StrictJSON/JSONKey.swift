@@ -9,26 +9,26 @@
 /// default: try reader.skipValue()
 /// }
 /// ```
-public struct JSONKey: Sendable, Hashable, CustomStringConvertible {
+package struct JSONKey: Sendable, Hashable, CustomStringConvertible {
     /// The key's UTF-8 bytes, escapes already decoded: `"\u0061"` is the key `a`.
-    public let utf8: ArraySlice<UInt8>
+    package let utf8: ArraySlice<UInt8>
 
-    public init(utf8: ArraySlice<UInt8>) {
+    package init(utf8: ArraySlice<UInt8>) {
         self.utf8 = utf8
     }
 
     /// The key as a string, for keys the caller keeps.
-    public var string: String { String(decoding: utf8, as: UTF8.self) }
+    package var string: String { String(decoding: utf8, as: UTF8.self) }
 
-    public var description: String { string }
+    package var description: String { string }
 
     /// The bytes hashed in one go rather than one by one: large objects keep their keys
     /// in a set (see ``JSONReader``'s duplicate check).
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         utf8.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 
-    public static func == (key: JSONKey, name: StaticString) -> Bool {
+    package static func == (key: JSONKey, name: StaticString) -> Bool {
         name.withUTF8Buffer { name in
             key.utf8.count == name.count && key.utf8.withUnsafeBufferPointer { key in
                 for index in 0..<name.count where key[index] != name[index] { return false }
@@ -37,7 +37,7 @@ public struct JSONKey: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public static func ~= (name: StaticString, key: JSONKey) -> Bool {
+    package static func ~= (name: StaticString, key: JSONKey) -> Bool {
         key == name
     }
 }

@@ -5,24 +5,24 @@
 /// another. Keeping the literal lets each field choose its own rule: ``integer`` for
 /// a count that must be written whole, ``wholeNumber`` for Foundation's reading of an
 /// `Int` field (which takes `12.0` and `1e2`), ``double`` for a measurement.
-public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
+package struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// The literal's bytes: `-? int frac? exp?`, nothing else.
-    public let literal: ArraySlice<UInt8>
+    package let literal: ArraySlice<UInt8>
 
     init(literal: ArraySlice<UInt8>) {
         self.literal = literal
     }
 
-    public var description: String { String(decoding: literal, as: UTF8.self) }
+    package var description: String { String(decoding: literal, as: UTF8.self) }
 
     /// Whether the literal has neither a fraction nor an exponent.
-    public var isInteger: Bool {
+    package var isInteger: Bool {
         !literal.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
     }
 
     /// The value, when written as a whole number without fraction or exponent and
     /// within `Int`'s range; `nil` otherwise.
-    public var integer: Int? {
+    package var integer: Int? {
         guard isInteger else { return nil }
         var digits = literal[...]
         let negative = digits.first == UInt8(ascii: "-")
@@ -44,7 +44,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// (it would be infinite) or too small (a non-zero literal that would read as
     /// zero). That is Foundation's rule for a `Double` field, kept so that the hub
     /// refuses what it refused before.
-    public var double: Double? {
+    package var double: Double? {
         let value = nearestDouble
         guard value.isFinite else { return nil }
         if value == 0, hasNonZeroDigit { return nil }
@@ -55,14 +55,14 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// and `1.2e1` alike, as Foundation's `JSONDecoder` reads an `Int` field. A literal
     /// with a fraction or exponent goes through `Double`, as there, so `1e-400` reads
     /// as 0 and `9223372036854775807.0` (2⁶³ once rounded) is refused.
-    public var wholeNumber: Int? {
+    package var wholeNumber: Int? {
         isInteger ? integer : Int(exactly: nearestDouble)
     }
 
     /// The correctly rounded `Double`, infinite or zero at the edges. Short literals,
     /// which are nearly all of them, are computed exactly in one floating-point
     /// operation; the rest go through the standard library's parser.
-    public var nearestDouble: Double {
+    package var nearestDouble: Double {
         if let value = DecimalFastPath.double(literal) { return value }
         return Double(String(decoding: literal, as: UTF8.self)) ?? .nan
     }

@@ -1,12 +1,12 @@
 extension JSONReader {
     /// The number that is the next value, validated but not yet converted.
-    public mutating func readNumber() throws(JSONError) -> JSONNumber {
+    package mutating func readNumber() throws(JSONError) -> JSONNumber {
         try expect(.number)
         return JSONNumber(literal: bytes[try scanNumber()])
     }
 
     /// The next value as an `Int`, written whole: `7`, not `7.0` or `7e0`.
-    public mutating func readInt() throws(JSONError) -> Int {
+    package mutating func readInt() throws(JSONError) -> Int {
         try expect(.number)
         let start = offset
         let number = JSONNumber(literal: bytes[try scanNumber()])
@@ -17,7 +17,7 @@ extension JSONReader {
 
     /// The next value as a `Double`; a number beyond `Double`'s range is refused, not
     /// rounded to infinity or zero.
-    public mutating func readDouble() throws(JSONError) -> Double {
+    package mutating func readDouble() throws(JSONError) -> Double {
         try expect(.number)
         let start = offset
         guard let value = JSONNumber(literal: bytes[try scanNumber()]).double else {
@@ -27,7 +27,7 @@ extension JSONReader {
     }
 
     /// The next value, `true` or `false`.
-    public mutating func readBool() throws(JSONError) -> Bool {
+    package mutating func readBool() throws(JSONError) -> Bool {
         try expect(.bool)
         let isTrue = bytes[offset] == UInt8(ascii: "t")
         try scanLiteral(isTrue ? "true" : "false")
@@ -36,7 +36,7 @@ extension JSONReader {
 
     /// Reads a `null` if that is the next value, answering whether it was; anything
     /// else is left to be read. For optional fields, where `null` means absent.
-    public mutating func skipNull() throws(JSONError) -> Bool {
+    package mutating func skipNull() throws(JSONError) -> Bool {
         guard try peekKind() == .null else { return false }
         try scanLiteral("null")
         return true

@@ -5,7 +5,7 @@ extension JSONReader {
     ///
     /// Nested containers are walked with the reader's own frames rather than by
     /// recursion, so a deeply nested value costs no stack and ends at ``depthLimit``.
-    public mutating func skipValue() throws(JSONError) {
+    package mutating func skipValue() throws(JSONError) {
         let floor = enclosing.count
         try stepIntoOrOver()
         while enclosing.count > floor {
@@ -27,7 +27,7 @@ extension JSONReader {
     }
 
     /// Reads the `null` that is the next value.
-    public mutating func readNull() throws(JSONError) {
+    package mutating func readNull() throws(JSONError) {
         try expect(.null)
         try scanLiteral("null")
     }

@@ -7,7 +7,7 @@ struct JSONStringSpan: Sendable {
 
 extension JSONReader {
     /// The string that is the next value, escapes decoded.
-    public mutating func readString() throws(JSONError) -> String {
+    package mutating func readString() throws(JSONError) -> String {
         try expect(.string)
         let span = try scanString()
         guard span.hasEscapes else { return String(decoding: bytes[span.content], as: UTF8.self) }

@@ -36,15 +36,15 @@ import NIOCore
 ///
 /// Errors are ``JSONError`` values carrying the byte offset and the ``path`` of the
 /// value being read.
-public struct JSONReader: Sendable {
+package struct JSONReader: Sendable {
     /// Foundation's limit: 512 nested containers are read, 513 refused.
-    public static let defaultDepthLimit = 512
+    package static let defaultDepthLimit = 512
 
     let bytes: [UInt8]
     /// The next byte to look at.
     var offset: Int
     /// How many containers may be open at once.
-    public let depthLimit: Int
+    package let depthLimit: Int
     /// The innermost open container, kept out of `enclosing` so that stepping from
     /// member to member writes a stored property rather than an array element.
     var current = JSONFrame.topLevel
@@ -58,7 +58,7 @@ public struct JSONReader: Sendable {
     var openKeys = OpenObjectKeys()
 
     /// A reader of `bytes`, which should hold exactly one JSON text.
-    public init(bytes: [UInt8], depthLimit: Int = defaultDepthLimit) {
+    package init(bytes: [UInt8], depthLimit: Int = defaultDepthLimit) {
         self.bytes = bytes
         self.depthLimit = depthLimit
         let startsWithByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
@@ -67,21 +67,21 @@ public struct JSONReader: Sendable {
 
     /// A reader of the readable bytes of `buffer`, copied once so that reading is plain
     /// array indexing.
-    public init(buffer: ByteBuffer, depthLimit: Int = defaultDepthLimit) {
+    package init(buffer: ByteBuffer, depthLimit: Int = defaultDepthLimit) {
         self.init(bytes: buffer.withUnsafeReadableBytes { Array($0) }, depthLimit: depthLimit)
     }
 
     // MARK: Containers
 
     /// Enters the object that is the next value; read its members with ``nextKey()``.
-    public mutating func beginObject() throws(JSONError) {
+    package mutating func beginObject() throws(JSONError) {
         try expect(.object)
         try open(isObject: true)
     }
 
     /// Enters the array that is the next value; read its elements after each
     /// ``nextElement()`` that answers `true`.
-    public mutating func beginArray() throws(JSONError) {
+    package mutating func beginArray() throws(JSONError) {
         try expect(.array)
         try open(isObject: false)
     }
@@ -89,14 +89,14 @@ public struct JSONReader: Sendable {
     /// The key of the next member of the current object, positioned at its value, which
     /// the caller must then read or skip; `nil` once the object has ended, and the
     /// reader is back in the enclosing container.
-    public mutating func nextKey() throws(JSONError) -> JSONKey? {
+    package mutating func nextKey() throws(JSONError) -> JSONKey? {
         guard let key = try advanceToKey() else { return nil }
         return decodedKey(key)
     }
 
     /// Whether the current array has another element, positioned at it; `false` once
     /// the array has ended, and the reader is back in the enclosing container.
-    public mutating func nextElement() throws(JSONError) -> Bool {
+    package mutating func nextElement() throws(JSONError) -> Bool {
         precondition(!enclosing.isEmpty && !current.isObject, "nextElement() outside an array")
         guard try atNextItem(closer: UInt8(ascii: "]")) else { return false }
         current.count += 1
@@ -104,7 +104,7 @@ public struct JSONReader: Sendable {
     }
 
     /// Checks that the top-level value has been read in full and only whitespace follows.
-    public mutating func finish() throws(JSONError) {
+    package mutating func finish() throws(JSONError) {
         precondition(enclosing.isEmpty, "finish() inside a container")
         skipWhitespace()
         guard topLevelStart != nil else { throw failure(offset == bytes.count ? .empty : .trailingContent, at: offset) }
@@ -114,7 +114,7 @@ public struct JSONReader: Sendable {
     // MARK: Looking ahead
 
     /// The kind of the next value, told by its first byte, without reading it.
-    public mutating func peekKind() throws(JSONError) -> JSONValueKind {
+    package mutating func peekKind() throws(JSONError) -> JSONValueKind {
         skipWhitespace()
         if enclosing.isEmpty {
             if let topLevelStart {
@@ -138,7 +138,7 @@ public struct JSONReader: Sendable {
 
     /// The value being read, like `guests[1].vmid`, in the form ``JSONError/path`` uses;
     /// empty at the top level.
-    public var path: String {
+    package var path: String {
         guard !enclosing.isEmpty else { return "" }
         var path = ""
         for frame in enclosing.dropFirst() + [current] {

@@ -2,7 +2,7 @@
 ///
 /// A caller peeks at the kind before choosing how to read a member, the way a decoder
 /// picks a branch: `null` for an optional field, the wrong kind for a precise message.
-public enum JSONValueKind: Sendable, Hashable, CustomStringConvertible {
+package enum JSONValueKind: Sendable, Hashable, CustomStringConvertible {
     case object
     case array
     case string
@@ -11,7 +11,7 @@ public enum JSONValueKind: Sendable, Hashable, CustomStringConvertible {
     case null
 
     /// The kind as a field rule names it: "must be `an object`".
-    public var description: String {
+    package var description: String {
         switch self {
         case .object: "an object"
         case .array: "an array"

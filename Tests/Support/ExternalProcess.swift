@@ -3,30 +3,30 @@ import Foundation
 /// Programs run as a person would run them — the built `hub`, `python3`, `openssl`,
 /// the repository's scripts — with their output captured through files (a pipe can
 /// fill up and stall the child) and a watchdog that ends a run after two minutes.
-public enum ExternalProcess {
-    public struct Outcome: Sendable {
-        public let status: Int32
-        public let stdout: String
-        public let stderr: String
+package enum ExternalProcess {
+    package struct Outcome: Sendable {
+        package let status: Int32
+        package let stdout: String
+        package let stderr: String
 
-        public var stderrLines: [String] {
+        package var stderrLines: [String] {
             stderr.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         }
     }
 
-    public struct MissingHub: Error, CustomStringConvertible {
-        public let searched: [String]
-        public var description: String {
+    package struct MissingHub: Error, CustomStringConvertible {
+        package let searched: [String]
+        package var description: String {
             "the hub executable was not found; build it first (swift build --build-tests). Looked in: \(searched.joined(separator: ", "))"
         }
     }
 
     /// The repository's root, found from this file's place in it.
-    public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    package static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `tool arguments`, found on the `PATH`; waits on a thread of its own, not the
     /// concurrency pool.
-    public static func run(_ tool: String, _ arguments: [String], environment: [String: String]? = nil) async throws -> Outcome {
+    package static func run(_ tool: String, _ arguments: [String], environment: [String: String]? = nil) async throws -> Outcome {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(with: Result { try runBlocking(tool, arguments, environment: environment) })
@@ -61,7 +61,7 @@ public enum ExternalProcess {
     }
 
     /// `hub arguments` on `dataDirectory`, with no `HUB_*` variable but these.
-    public static func hub(_ arguments: [String], dataDirectory: URL, environment extra: [String: String] = [:]) async throws -> Outcome {
+    package static func hub(_ arguments: [String], dataDirectory: URL, environment extra: [String: String] = [:]) async throws -> Outcome {
         try await run(try hubExecutable().path, arguments, environment: hubEnvironment(dataDirectory: dataDirectory, extra))
     }
 
@@ -74,7 +74,7 @@ public enum ExternalProcess {
 
     /// The built `hub` beside the test bundle (`<scratch>/<triple>/debug/`) or in a
     /// folder above it; `HUB_EXECUTABLE` names another.
-    public static func hubExecutable() throws -> URL {
+    package static func hubExecutable() throws -> URL {
         var starts: [URL] = []
         if let path = ProcessInfo.processInfo.environment["HUB_EXECUTABLE"] { starts.append(URL(fileURLWithPath: path).deletingLastPathComponent()) }
         if let bundle = Bundle.main.executableURL { starts.append(bundle.deletingLastPathComponent()) }

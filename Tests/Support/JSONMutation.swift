@@ -2,7 +2,7 @@
 /// put in, a piece dropped or doubled. Differential tests feed them to two parsers that
 /// must judge them alike; the junk is what breaks JSON in interesting ways (a comma
 /// before a bracket, half an escape, a lone surrogate, a stray UTF-8 byte).
-public enum JSONMutation {
+package enum JSONMutation {
     static let junk: [[UInt8]] = [
         ",", "]", "}", "[", "{", ":", "\"", "\\", "0", "-", "+", "e", "E", ".", "1", " ", "\n", "\t",
         "tru", "null", "NaN", "Infinity", "\\u", "\\ud800", "\\udc00", "\\u00e9", "\\x", "01", "1e400", "1e-400",
@@ -13,7 +13,7 @@ public enum JSONMutation {
     ]
 
     /// `bytes` with one change, chosen by `random`.
-    public static func mutate(_ bytes: [UInt8], using random: inout SplitMix64) -> [UInt8] {
+    package static func mutate(_ bytes: [UInt8], using random: inout SplitMix64) -> [UInt8] {
         guard !bytes.isEmpty else { return random.pick(junk) }
         var bytes = bytes
         let position = Int.random(in: 0..<bytes.count, using: &random)

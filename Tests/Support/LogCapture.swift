@@ -2,20 +2,20 @@ import Logging
 import Synchronization
 
 /// Keeps every log line a hub writes, so tests can look for what must never be logged.
-public final class LogCapture: Sendable {
+package final class LogCapture: Sendable {
     private let lines = Mutex<[String]>([])
 
-    public init() {}
+    package init() {}
 
     /// A logger at `trace` whose lines land here as `level message key=value… error`.
-    public var logger: Logger {
+    package var logger: Logger {
         var logger = Logger(label: "test") { _ in Handler(capture: self) }
         logger.logLevel = .trace
         return logger
     }
 
-    public var all: [String] { lines.withLock { $0 } }
-    public var text: String { all.joined(separator: "\n") }
+    package var all: [String] { lines.withLock { $0 } }
+    package var text: String { all.joined(separator: "\n") }
 
     func append(_ line: String) {
         lines.withLock { $0.append(line) }

@@ -5,10 +5,10 @@ import Glibc
 
 /// A plain TCP connection to a test server on loopback, for requests no HTTP client
 /// would send: bodies that stall, headers with no body, connections dropped midway.
-public final class RawConnection: Sendable {
+package final class RawConnection: Sendable {
     private let descriptor: Int32
 
-    public init(port: Int) throws {
+    package init(port: Int) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw POSIXError(.EIO) }
         var address = sockaddr_in()
@@ -26,11 +26,11 @@ public final class RawConnection: Sendable {
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    public func send(_ text: String) {
+    package func send(_ text: String) {
         send(Array(text.utf8))
     }
 
-    public func send(_ bytes: [UInt8]) {
+    package func send(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -42,7 +42,7 @@ public final class RawConnection: Sendable {
 
     /// Reads until the peer closes or the receive timeout (five seconds unless
     /// ``response(within:)`` set another) passes.
-    public func receiveAll() -> String {
+    package func receiveAll() -> String {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -60,7 +60,7 @@ public final class RawConnection: Sendable {
     /// Sends `pieces` one at a time, `interval` apart, from a thread of its own: on a busy
     /// machine a test's task can wait long for a thread of the concurrency pool, and a
     /// pause that grows past the server's idle timeout would fail the test for nothing.
-    public func send(_ pieces: [[UInt8]], interval: Duration) async {
+    package func send(_ pieces: [[UInt8]], interval: Duration) async {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 for piece in pieces {
@@ -76,7 +76,7 @@ public final class RawConnection: Sendable {
     /// longer than five) on a thread of its own: a test that waits for an answer must
     /// not block one of the few threads of Swift's concurrency pool, which an
     /// in-process server needs to produce the answer.
-    public func response(within seconds: Int = 60) async -> String {
+    package func response(within seconds: Int = 60) async -> String {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 var timeout = timeval(tv_sec: seconds, tv_usec: 0)
@@ -88,7 +88,7 @@ public final class RawConnection: Sendable {
 
     /// Whether the peer has answered (or closed) yet, without waiting and without
     /// taking the answer.
-    public var hasAnswerOrClosed: Bool {
+    package var hasAnswerOrClosed: Bool {
         var byte: UInt8 = 0
         let count = recv(descriptor, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
         return count >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
@@ -96,7 +96,7 @@ public final class RawConnection: Sendable {
 
     /// Whether the peer has closed the connection (or reset it), without waiting: bytes
     /// it sent first are read and dropped on the way.
-    public var peerHasClosed: Bool {
+    package var peerHasClosed: Bool {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }

@@ -13,13 +13,13 @@ import Glibc
 /// (swiftlang/swift-corelibs-foundation#5472). The test suite starts hundreds of
 /// children, so it would take CI down every few dozen runs; this does the same job
 /// without that code.
-public final class SpawnedProcess: Sendable {
-    public let pid: pid_t
+package final class SpawnedProcess: Sendable {
+    package let pid: pid_t
     private let exit = Mutex<Int32?>(nil)
 
     /// Starts `executable` (a path) with `arguments`; `environment` replaces the test
     /// process's own.
-    public init(executable: String, arguments: [String], environment: [String: String], stdout: URL, stderr: URL) throws {
+    package init(executable: String, arguments: [String], environment: [String: String], stdout: URL, stderr: URL) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -42,7 +42,7 @@ public final class SpawnedProcess: Sendable {
     /// Waits for the process to end: its exit status, or 128 + the signal that ended it
     /// (as a shell reports it).
     @discardableResult
-    public func wait() -> Int32 {
+    package func wait() -> Int32 {
         if let known = exit.withLock({ $0 }) { return known }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
@@ -50,7 +50,7 @@ public final class SpawnedProcess: Sendable {
     }
 
     /// Whether the process still runs (it is reaped here once it has ended).
-    public var isRunning: Bool {
+    package var isRunning: Bool {
         if exit.withLock({ $0 }) != nil { return false }
         var status: Int32 = 0
         guard waitpid(pid, &status, WNOHANG) == pid else { return true }
@@ -59,7 +59,7 @@ public final class SpawnedProcess: Sendable {
     }
 
     /// Asks the process to stop (SIGTERM) and waits for it.
-    public func terminate() {
+    package func terminate() {
         guard isRunning else { return }
         kill(pid, SIGTERM)
         wait()
@@ -82,9 +82,9 @@ public final class SpawnedProcess: Sendable {
         _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
     }
 
-    public struct SpawnFailed: Error, CustomStringConvertible {
-        public let executable: String
-        public let code: Int32
-        public var description: String { "cannot start \(executable): \(String(cString: strerror(code)))" }
+    package struct SpawnFailed: Error, CustomStringConvertible {
+        package let executable: String
+        package let code: Int32
+        package var description: String { "cannot start \(executable): \(String(cString: strerror(code)))" }
     }
 }

@@ -1,13 +1,13 @@
 /// SplitMix64: a seeded generator that gives the same sequence on every machine, so a
 /// generated test case that fails is reproduced by its seed and index.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -16,12 +16,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// One of `items`, which must not be empty.
-    public mutating func pick<T>(_ items: [T]) -> T {
+    package mutating func pick<T>(_ items: [T]) -> T {
         items[Int.random(in: 0..<items.count, using: &self)]
     }
 
     /// `true` once in `times`.
-    public mutating func oneIn(_ times: Int) -> Bool {
+    package mutating func oneIn(_ times: Int) -> Bool {
         Int.random(in: 0..<times, using: &self) == 0
     }
 }

@@ -8,15 +8,15 @@ import NIOCore
 
 /// A hub on a fresh temporary data folder, with a manual clock and a known global key,
 /// for tests that drive it through HTTP and look at its database.
-public final class TestHub: Sendable {
-    public static let globalKey = String(repeating: "ab", count: 32)
-    public let directory: URL
-    public let clock: ManualClock
-    public let runtime: HubRuntime
-    public let hub: AssembledHub
-    public let logs: LogCapture
+package final class TestHub: Sendable {
+    package static let globalKey = String(repeating: "ab", count: 32)
+    package let directory: URL
+    package let clock: ManualClock
+    package let runtime: HubRuntime
+    package let hub: AssembledHub
+    package let logs: LogCapture
 
-    public init(
+    package init(
         slices: [Slice], enabled: [String]? = nil, directory: URL? = nil, clock: ManualClock = ManualClock(),
         flags: [String: Bool] = [:], configure: (inout HubConfiguration) -> Void = { _ in }
     ) async throws {
@@ -39,27 +39,27 @@ public final class TestHub: Sendable {
     }
 
     /// A second hub on the same folder, as after a restart.
-    public func restarted(slices: [Slice], enabled: [String]? = nil) async throws -> TestHub {
+    package func restarted(slices: [Slice], enabled: [String]? = nil) async throws -> TestHub {
         try runtime.close()
         return try await TestHub(slices: slices, enabled: enabled, directory: directory, clock: clock)
     }
 
     /// Runs `body` with a client talking to this hub's router.
-    public func withClient<Value: Sendable>(_ body: @escaping @Sendable (HubClient) async throws -> Value) async throws -> Value {
+    package func withClient<Value: Sendable>(_ body: @escaping @Sendable (HubClient) async throws -> Value) async throws -> Value {
         try await hub.application(port: 0).test(.router) { client in
             try await body(HubClient(client: client))
         }
     }
 
-    public var database: DatabasePool { runtime.database.pool }
+    package var database: DatabasePool { runtime.database.pool }
 
     /// How many rows `table` holds.
-    public func count(_ table: String, where condition: String = "1 = 1", _ arguments: StatementArguments = []) async throws -> Int {
+    package func count(_ table: String, where condition: String = "1 = 1", _ arguments: StatementArguments = []) async throws -> Int {
         try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(condition)", arguments: arguments) ?? 0 }
     }
 
     /// The events recorded so far, oldest first.
-    public func events(type: String? = nil) async throws -> [Event] {
+    package func events(type: String? = nil) async throws -> [Event] {
         try await runtime.events.list(type: type, limit: 1000)
     }
 

@@ -5,24 +5,24 @@ import Kernel
 import NIOCore
 
 /// An `Authorization` header carrying `key`.
-public func bearer(_ key: String) -> HTTPFields {
+package func bearer(_ key: String) -> HTTPFields {
     [.authorization: "Bearer \(key)"]
 }
 
 /// `text` as a request body.
-public func body(_ text: String) -> ByteBuffer {
+package func body(_ text: String) -> ByteBuffer {
     ByteBuffer(string: text)
 }
 
 extension TestResponse {
     /// The body as JSON; fails the decode (and so the test) when it is not JSON.
-    public func json() throws -> JSONValue {
+    package func json() throws -> JSONValue {
         try JSONDecoder().decode(JSONValue.self, from: Data(buffer: body))
     }
 
-    public var text: String { String(buffer: body) }
+    package var text: String { String(buffer: body) }
 
     /// The contract's error code, `nil` when the body is not an error object.
-    public var errorCode: String? { (try? json())?["error"]?.stringValue }
-    public var errorMessage: String { (try? json())?["message"]?.stringValue ?? "" }
+    package var errorCode: String? { (try? json())?["error"]?.stringValue }
+    package var errorMessage: String { (try? json())?["message"]?.stringValue ?? "" }
 }

@@ -1,31 +1,31 @@
 /// A slice as `GET /api/v1/admin/slices` and `hub slices` show it.
-public struct SliceReport: Sendable, Codable, Equatable {
-    public struct AppliedMigration: Sendable, Codable, Equatable {
-        public let id: String
-        public let kind: String
+package struct SliceReport: Sendable, Codable, Equatable {
+    package struct AppliedMigration: Sendable, Codable, Equatable {
+        package let id: String
+        package let kind: String
         /// `nil` while pending.
-        public let appliedAt: Timestamp?
+        package let appliedAt: Timestamp?
     }
 
-    public let name: String
-    public let number: Int
-    public let summary: String
-    public let enabled: Bool
-    public let requires: [String]
-    public let migrations: [AppliedMigration]
-    public let flags: [FlagState]
-    public let eventTypes: [String]
-    public let settings: [SettingReport]
+    package let name: String
+    package let number: Int
+    package let summary: String
+    package let enabled: Bool
+    package let requires: [String]
+    package let migrations: [AppliedMigration]
+    package let flags: [FlagState]
+    package let eventTypes: [String]
+    package let settings: [SettingReport]
 
     /// One of the slice's settings: the variable, what it does, its value if set.
-    public struct SettingReport: Sendable, Codable, Equatable {
-        public let name: String
-        public let summary: String
+    package struct SettingReport: Sendable, Codable, Equatable {
+        package let name: String
+        package let summary: String
         /// The value given; `nil` when the default applies.
-        public let value: String?
-        public let defaultText: String
+        package let value: String?
+        package let defaultText: String
 
-        public init(name: String, summary: String, value: String?, defaultText: String) {
+        package init(name: String, summary: String, value: String?, defaultText: String) {
             self.name = name
             self.summary = summary
             self.value = value

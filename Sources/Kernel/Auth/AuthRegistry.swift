@@ -5,12 +5,12 @@ import HTTPTypes
 /// Recognised keys are remembered in a bounded cache so a warm key costs no database
 /// round trip. The cache is emptied whenever `changes` moves (any process that replaces
 /// or revokes a key signals it), so such a key stops working on the next request.
-public final class AuthRegistry: Sendable {
+package final class AuthRegistry: Sendable {
     private let strategies: [any AuthStrategy]
     private let cache: PrincipalCache
     private let changes: ChangeBeacon?
 
-    public init(strategies: [any AuthStrategy], changes: ChangeBeacon? = nil, cacheCapacity: Int = 200_000) {
+    package init(strategies: [any AuthStrategy], changes: ChangeBeacon? = nil, cacheCapacity: Int = 200_000) {
         self.strategies = strategies
         self.changes = changes
         self.cache = PrincipalCache(capacity: cacheCapacity)
@@ -24,7 +24,7 @@ public final class AuthRegistry: Sendable {
     /// Strategies of the `expected` kinds are asked first (a host key on the host
     /// route costs one lookup); the others still are, so a key of the wrong kind is
     /// recognised and refused with 403 rather than 401.
-    public func authenticate(authorization: String?, expected: Set<PrincipalKind> = []) async throws -> Principal? {
+    package func authenticate(authorization: String?, expected: Set<PrincipalKind> = []) async throws -> Principal? {
         guard let key = Self.bearerKey(authorization) else { throw HubError.unauthorized }
         let keyHash = APIKey.hash(key)
         if changes?.hasChanged() == true { cache.removeAll() }

@@ -3,7 +3,7 @@
 /// A strategy is handed the SHA-256 of a presented key, never the key, and answers the
 /// principal it belongs to or `nil`. Strategies are registered by slices; the kernel
 /// asks each in turn.
-public protocol AuthStrategy: Sendable {
+package protocol AuthStrategy: Sendable {
     /// The kind of principal this strategy produces.
     var kind: PrincipalKind { get }
 

@@ -4,11 +4,11 @@ import Logging
 /// Finds the global key: `HUB_GLOBAL_API_KEY` when set, otherwise the key file in the
 /// data folder, created with mode 0600 on first start (see ``PrivateFile``). Only the hash
 /// leaves this type.
-public enum GlobalKeySource {
-    public static let fileName = "global-api-key"
+package enum GlobalKeySource {
+    package static let fileName = "global-api-key"
 
     /// The SHA-256 of the global key.
-    public static func keyHash(configuration: HubConfiguration, logger: Logger) throws -> String {
+    package static func keyHash(configuration: HubConfiguration, logger: Logger) throws -> String {
         if let configured = configuration.globalAPIKey {
             return APIKey.hash(configured)
         }

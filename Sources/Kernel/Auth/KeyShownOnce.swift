@@ -8,30 +8,30 @@
 /// KeyShownOnce(idField: "host_id", id: host.hostID, key: apiKey)
 /// // {"api_key":"…","host_id":"acme-1a2b3c"}
 /// ```
-public struct KeyShownOnce: Sendable, Equatable, Encodable, CustomStringConvertible {
+package struct KeyShownOnce: Sendable, Equatable, Encodable, CustomStringConvertible {
     /// The answer's name for the id: `customer_id`, `host_id`, `guest_id`, `token_id`.
-    public let idField: String
-    public let id: String
+    package let idField: String
+    package let id: String
     /// The answer's name for the secret: `api_key`, or `token` for an enrollment token.
-    public let keyField: String
+    package let keyField: String
     /// The secret in the clear.
-    public let key: String
+    package let key: String
 
-    public init(idField: String, id: String, keyField: String = "api_key", key: String) {
+    package init(idField: String, id: String, keyField: String = "api_key", key: String) {
         self.idField = idField
         self.id = id
         self.keyField = keyField
         self.key = key
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldName.self)
         try container.encode(id, forKey: FieldName(idField))
         try container.encode(key, forKey: FieldName(keyField))
     }
 
     /// Names the id and hides the secret, so that logging the answer by mistake leaks nothing.
-    public var description: String {
+    package var description: String {
         "\(idField) \(id), \(keyField) [shown once]"
     }
 

@@ -3,41 +3,41 @@ import Logging
 
 /// Everything the operator configures, read once at start from the environment (and
 /// command-line overrides). See the operator contract §1 for the names.
-public struct HubConfiguration: Sendable {
-    public var dataDirectory: URL
-    public var listenHost: String
-    public var listenPort: Int
+package struct HubConfiguration: Sendable {
+    package var dataDirectory: URL
+    package var listenHost: String
+    package var listenPort: Int
     /// `HUB_GLOBAL_API_KEY`; `nil` means the key file in the data folder.
-    public var globalAPIKey: String?
+    package var globalAPIKey: String?
     /// `HUB_SLICES`; `nil` means the roadmap's default set.
-    public var sliceNames: [String]?
+    package var sliceNames: [String]?
     /// `HUB_FLAGS` overrides, by flag name.
-    public var flagOverrides: [String: Bool]
-    public var tickInterval: Duration
-    public var staleAfter: TimeInterval
-    public var downAfter: TimeInterval
-    public var retentionDays: Int
-    public var logFormat: LogFormat
+    package var flagOverrides: [String: Bool]
+    package var tickInterval: Duration
+    package var staleAfter: TimeInterval
+    package var downAfter: TimeInterval
+    package var retentionDays: Int
+    package var logFormat: LogFormat
     /// `HUB_LOG_LEVEL`: the least severe level written (`trace` … `critical`).
-    public var logLevel: Logger.Level
+    package var logLevel: Logger.Level
     /// `HUB_METRICS_PUBLIC=1`: `GET /metrics` answers without a key.
-    public var metricsPublic: Bool
+    package var metricsPublic: Bool
     /// The `HUB_…` variables given, for the slices' own settings (``Setting``), which
     /// the kernel checks once it knows which slices are enabled.
-    public var sliceSettings: [String: String]
+    package var sliceSettings: [String: String]
     /// How the HTTP server protects itself from slow, idle or too many clients:
     /// `HUB_HEADER_TIMEOUT_SECONDS`, `HUB_IDLE_TIMEOUT_SECONDS`, `HUB_MAX_CONNECTIONS`,
     /// `HUB_BODY_BUDGET_BYTES`.
-    public var serverLimits: ServerLimits
+    package var serverLimits: ServerLimits
 
-    public enum LogFormat: String, Sendable {
+    package enum LogFormat: String, Sendable {
         case text, json
     }
 
-    public var databaseFile: URL { dataDirectory.appendingPathComponent("hub.sqlite") }
-    public var backupDirectory: URL { dataDirectory.appendingPathComponent("backups") }
+    package var databaseFile: URL { dataDirectory.appendingPathComponent("hub.sqlite") }
+    package var backupDirectory: URL { dataDirectory.appendingPathComponent("backups") }
 
-    public init(
+    package init(
         dataDirectory: URL,
         listenHost: String = "127.0.0.1",
         listenPort: Int = 8080,
@@ -73,7 +73,7 @@ public struct HubConfiguration: Sendable {
 
     /// Reads the contract's `HUB_*` variables; a malformed value is a ``ConfigurationError``
     /// naming the variable.
-    public static func fromEnvironment(_ environment: [String: String]) throws -> HubConfiguration {
+    package static func fromEnvironment(_ environment: [String: String]) throws -> HubConfiguration {
         func value(_ name: String) -> String? {
             guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
             return raw
@@ -137,13 +137,13 @@ public struct HubConfiguration: Sendable {
     }
 
     /// Checks the relations between values that each parsed fine on their own.
-    public func validate() throws {
+    package func validate() throws {
         guard downAfter > staleAfter else {
             throw ConfigurationError("HUB_DOWN_AFTER_SECONDS (\(Int(downAfter))) must be greater than HUB_STALE_AFTER_SECONDS (\(Int(staleAfter)))")
         }
     }
 
-    public static func parseListen(_ text: String, variable: String) throws -> (String, Int) {
+    package static func parseListen(_ text: String, variable: String) throws -> (String, Int) {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
               (0...65535).contains(port)
         else { throw ConfigurationError("\(variable)=\(text) is not host:port") }
@@ -159,7 +159,7 @@ public struct HubConfiguration: Sendable {
         return items
     }
 
-    public static func parseFlagOverrides(_ text: String) throws -> [String: Bool] {
+    package static func parseFlagOverrides(_ text: String) throws -> [String: Bool] {
         var overrides: [String: Bool] = [:]
         for item in try parseList(text, variable: "HUB_FLAGS") {
             let parts = item.split(separator: "=", omittingEmptySubsequences: false)

@@ -9,13 +9,13 @@
 ///     let seconds = environment.settings[giveUpAfter]
 /// }
 /// ```
-public struct Setting<Value: Sendable>: Sendable {
-    public let name: String
-    public let defaultValue: Value
-    public let definition: SettingDefinition
+package struct Setting<Value: Sendable>: Sendable {
+    package let name: String
+    package let defaultValue: Value
+    package let definition: SettingDefinition
     let parse: @Sendable (String) throws -> Value
 
-    public init(
+    package init(
         _ name: String, summary: String, default defaultValue: Value, defaultText: String,
         parse: @escaping @Sendable (String) throws -> Value
     ) {
@@ -28,7 +28,7 @@ public struct Setting<Value: Sendable>: Sendable {
 
 extension Setting where Value == Int {
     /// A whole number greater than zero.
-    public static func positiveInteger(_ name: String, summary: String, default defaultValue: Int) -> Setting<Int> {
+    package static func positiveInteger(_ name: String, summary: String, default defaultValue: Int) -> Setting<Int> {
         Setting<Int>(name, summary: summary, default: defaultValue, defaultText: "\(defaultValue)") { text in
             guard let number = Int(text), number > 0 else {
                 throw ConfigurationError("\(name)=\(text) is not a positive whole number")

@@ -1,17 +1,17 @@
 /// One environment variable a slice reads, as `hub slices`, `hub --help` and
 /// `GET /api/v1/admin/slices` show it; ``Setting`` is the typed handle a slice reads it
 /// through.
-public struct SettingDefinition: Sendable {
+package struct SettingDefinition: Sendable {
     /// The variable, `HUB_…`.
-    public let name: String
-    public let summary: String
+    package let name: String
+    package let summary: String
     /// The default, as an operator would write it.
-    public let defaultText: String
+    package let defaultText: String
     /// Throws a ``ConfigurationError`` naming the variable when `text` is not a value it
     /// takes (the start then stops with exit status 2).
     let check: @Sendable (String) throws -> Void
 
-    public init(name: String, summary: String, defaultText: String, check: @escaping @Sendable (String) throws -> Void) {
+    package init(name: String, summary: String, defaultText: String, check: @escaping @Sendable (String) throws -> Void) {
         self.name = name
         self.summary = summary
         self.defaultText = defaultText

@@ -5,23 +5,23 @@ import Foundation
 ///
 /// Every enabled slice's settings are checked when the hub starts, so reading one later
 /// cannot fail: a value that does not parse has already stopped the start.
-public struct SettingValues: Sendable {
+package struct SettingValues: Sendable {
     /// The raw text of each variable that was set, by name.
-    public let raw: [String: String]
+    package let raw: [String: String]
 
-    public init(_ raw: [String: String] = [:]) {
+    package init(_ raw: [String: String] = [:]) {
         self.raw = raw
     }
 
     /// The setting's value: the variable's text parsed, or the default when it is unset
     /// or empty.
-    public subscript<Value>(_ setting: Setting<Value>) -> Value {
+    package subscript<Value>(_ setting: Setting<Value>) -> Value {
         guard let text = text(of: setting.name) else { return setting.defaultValue }
         return (try? setting.parse(text)) ?? setting.defaultValue
     }
 
     /// Checks `definitions` against the values given; the first mistake is thrown.
-    public func check(_ definitions: [SettingDefinition]) throws {
+    package func check(_ definitions: [SettingDefinition]) throws {
         for definition in definitions {
             if let text = text(of: definition.name) { try definition.check(text) }
         }

@@ -3,28 +3,28 @@ import GRDB
 /// Something that happened to one customer's hub estate: a controller went silent, an
 /// op finished. Stored in `kernel_events`, listed by the admin API, delivered to the
 /// customer.
-public struct Event: Sendable, Equatable, Encodable, SnakeCaseRecord, TableRecord {
-    public static let databaseTableName = "kernel_events"
-    public static var databaseSelection: [any SQLSelectable] { [.allColumns(excluding: ["payload_json"]), Column("payload_json").forKey("payload")] }
+package struct Event: Sendable, Equatable, Encodable, SnakeCaseRecord, TableRecord {
+    package static let databaseTableName = "kernel_events"
+    package static var databaseSelection: [any SQLSelectable] { [.allColumns(excluding: ["payload_json"]), Column("payload_json").forKey("payload")] }
 
-    public let id: Int64
-    public let customerID: String
-    public let type: String
+    package let id: Int64
+    package let customerID: String
+    package let type: String
     /// What the event is about: a host id, a customer id, an op id.
-    public let subject: String
+    package let subject: String
     /// Kept in the column `payload_json`.
-    public let payload: JSONValue
-    public let createdAt: Timestamp
+    package let payload: JSONValue
+    package let createdAt: Timestamp
 }
 
 /// An event about to be recorded.
-public struct EventDraft: Sendable {
-    public let customerID: String
-    public let type: String
-    public let subject: String
-    public let payload: [String: JSONValue]
+package struct EventDraft: Sendable {
+    package let customerID: String
+    package let type: String
+    package let subject: String
+    package let payload: [String: JSONValue]
 
-    public init(customerID: String, type: String, subject: String, payload: [String: JSONValue] = [:]) {
+    package init(customerID: String, type: String, subject: String, payload: [String: JSONValue] = [:]) {
         self.customerID = customerID
         self.type = type
         self.subject = subject

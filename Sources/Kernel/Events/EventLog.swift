@@ -7,13 +7,13 @@ import Synchronization
 /// Recording happens inside the caller's transaction, so an event and the state change
 /// it reports commit together or not at all. Listeners (such as a delivery outbox) run
 /// in that same transaction.
-public final class EventLog: Sendable {
-    public let registeredTypes: Set<String>
+package final class EventLog: Sendable {
+    package let registeredTypes: Set<String>
     private let clock: any HubClock
     private let database: HubDatabase
     private let listeners = Mutex<[any EventListener]>([])
 
-    public init(registeredTypes: Set<String>, database: HubDatabase, clock: any HubClock) {
+    package init(registeredTypes: Set<String>, database: HubDatabase, clock: any HubClock) {
         self.registeredTypes = registeredTypes
         self.database = database
         self.clock = clock
@@ -28,14 +28,14 @@ public final class EventLog: Sendable {
     /// Records `draft` in `db`'s open transaction. An unregistered type is a
     /// programming error: it throws and nothing is written.
     @discardableResult
-    public func record(_ draft: EventDraft, in db: Database) throws -> Event {
+    package func record(_ draft: EventDraft, in db: Database) throws -> Event {
         try record([draft], in: db)[0]
     }
 
     /// Records `drafts` in `db`'s open transaction, in order, with one statement: after an
     /// outage a checker reports thousands of moves at once. Listeners hear of them together.
     @discardableResult
-    public func record(_ drafts: [EventDraft], in db: Database) throws -> [Event] {
+    package func record(_ drafts: [EventDraft], in db: Database) throws -> [Event] {
         guard !drafts.isEmpty else { return [] }
         if let unregistered = drafts.first(where: { !registeredTypes.contains($0.type) }) {
             throw EventLogError.unregisteredType(unregistered.type)
@@ -71,14 +71,14 @@ public final class EventLog: Sendable {
     }
 
     /// The `limit` newest events, newest first: what an operator's summary shows.
-    public func latest(limit: Int) async throws -> [Event] {
+    package func latest(limit: Int) async throws -> [Event] {
         try await database.pool.read { db in
             try Event.order(Column("id").desc).limit(limit).fetchAll(db)
         }
     }
 
     /// Events in ascending id order, filtered as the admin API allows.
-    public func list(customerID: String? = nil, type: String? = nil, afterID: Int64 = 0, limit: Int = 100) async throws -> [Event] {
+    package func list(customerID: String? = nil, type: String? = nil, afterID: Int64 = 0, limit: Int = 100) async throws -> [Event] {
         var events = Event.filter(Column("id") > afterID)
         if let customerID {
             events = events.filter(Column("customer_id") == customerID)
@@ -93,14 +93,14 @@ public final class EventLog: Sendable {
 
 /// Told of every recorded event, inside the recording transaction; events recorded
 /// together arrive together.
-public protocol EventListener: Sendable {
+package protocol EventListener: Sendable {
     func eventsRecorded(_ events: [Event], in db: Database) throws
 }
 
-public enum EventLogError: Error, Equatable, CustomStringConvertible {
+package enum EventLogError: Error, Equatable, CustomStringConvertible {
     case unregisteredType(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unregisteredType(let type): "event type '\(type)' is not registered by any enabled slice"
         }

@@ -6,11 +6,11 @@ import GRDB
 /// Checkers find their candidates by joining their own tables with ``table``, and move
 /// a subject with ``move(checker:subject:customerID:to:now:in:)`` in the same
 /// transaction as the event that reports the move.
-public enum SubjectStates {
-    public static let table = "kernel_subject_states"
+package enum SubjectStates {
+    package static let table = "kernel_subject_states"
 
     /// The recorded state, or `nil` for a subject never moved (which counts as `ok`).
-    public static func state(checker: String, subject: String, in db: Database) throws -> String? {
+    package static func state(checker: String, subject: String, in db: Database) throws -> String? {
         try String.fetchOne(
             db.cachedStatement(sql: "SELECT state FROM kernel_subject_states WHERE checker = ? AND subject = ?"), arguments: [checker, subject]
         )
@@ -18,7 +18,7 @@ public enum SubjectStates {
 
     /// Records `state`; answers the previous state, or `nil` when it was already `state`
     /// (so the caller emits nothing).
-    public static func move(checker: String, subject: String, customerID: String, to state: String, now: String, in db: Database) throws -> String? {
+    package static func move(checker: String, subject: String, customerID: String, to state: String, now: String, in db: Database) throws -> String? {
         let previous = try self.state(checker: checker, subject: subject, in: db) ?? "ok"
         guard previous != state else { return nil }
         try record(checker: checker, subject: subject, customerID: customerID, state: state, now: now, in: db)
@@ -26,13 +26,13 @@ public enum SubjectStates {
     }
 
     /// Records `state` for a caller that has read the previous state itself.
-    public static func record(checker: String, subject: String, customerID: String, state: String, now: String, in db: Database) throws {
+    package static func record(checker: String, subject: String, customerID: String, state: String, now: String, in db: Database) throws {
         try record(checker: checker, [SubjectMove(subject: subject, customerID: customerID, state: state)], now: now, in: db)
     }
 
     /// Records every move with one statement: after an outage a checker moves thousands
     /// of subjects at once.
-    public static func record(checker: String, _ moves: [SubjectMove], now: String, in db: Database) throws {
+    package static func record(checker: String, _ moves: [SubjectMove], now: String, in db: Database) throws {
         guard !moves.isEmpty else { return }
         let rows = JSONValue.array(moves.map { .array([.string($0.subject), .string($0.customerID), .string($0.state)]) })
         // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT.
@@ -47,12 +47,12 @@ public enum SubjectStates {
 }
 
 /// A subject's new state, as a checker records it.
-public struct SubjectMove: Sendable, Equatable {
-    public let subject: String
-    public let customerID: String
-    public let state: String
+package struct SubjectMove: Sendable, Equatable {
+    package let subject: String
+    package let customerID: String
+    package let state: String
 
-    public init(subject: String, customerID: String, state: String) {
+    package init(subject: String, customerID: String, state: String) {
         self.subject = subject
         self.customerID = customerID
         self.state = state

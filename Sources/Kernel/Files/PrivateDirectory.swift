@@ -2,13 +2,13 @@ import Foundation
 
 /// The data folder and the folders in it (backups): created with mode 0700, so other
 /// local users cannot even list what the hub keeps.
-public enum PrivateDirectory {
-    public static let mode: mode_t = 0o700
+package enum PrivateDirectory {
+    package static let mode: mode_t = 0o700
 
     /// Creates `url` (and any missing parent) unless it exists. A folder that exists
     /// keeps its mode: it may be one the operator shares on purpose (see
     /// ``isOpenToOthers(_:)`` to warn about it).
-    public static func create(at url: URL) throws {
+    package static func create(at url: URL) throws {
         let path = url.path
         var status = stat()
         if stat(path, &status) == 0 { return }
@@ -22,7 +22,7 @@ public enum PrivateDirectory {
     }
 
     /// Whether group or others may enter or list the folder.
-    public static func isOpenToOthers(_ url: URL) -> Bool {
+    package static func isOpenToOthers(_ url: URL) -> Bool {
         var status = stat()
         return stat(url.path, &status) == 0 && status.st_mode & 0o077 != 0
     }

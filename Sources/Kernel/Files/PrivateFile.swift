@@ -7,13 +7,13 @@ import Foundation
 /// local user can open the file and keep reading it). Contents are written under a
 /// temporary name and then take the real name in one step, so a reader sees the whole
 /// file or none.
-public enum PrivateFile {
+package enum PrivateFile {
     /// The mode of every file the hub creates for itself.
-    public static let mode: mode_t = 0o600
+    package static let mode: mode_t = 0o600
 
     /// Creates an empty file at `url`, answering whether this call created it (`false`:
     /// it existed already).
-    public static func createEmpty(at url: URL) throws -> Bool {
+    package static func createEmpty(at url: URL) throws -> Bool {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else {
             if errno == EEXIST { return false }
@@ -25,7 +25,7 @@ public enum PrivateFile {
 
     /// Writes `contents` to `url` unless a file is there already (another process won
     /// the race, and its file stands); answers whether this call wrote it.
-    public static func create(at url: URL, contents: [UInt8]) throws -> Bool {
+    package static func create(at url: URL, contents: [UInt8]) throws -> Bool {
         let temporary = try writeTemporary(beside: url, contents: contents)
         defer { unlink(temporary) }
         guard link(temporary, url.path) == 0 else {
@@ -37,7 +37,7 @@ public enum PrivateFile {
     }
 
     /// Puts a file holding `contents` in place of whatever is at `url`.
-    public static func replace(at url: URL, contents: [UInt8]) throws {
+    package static func replace(at url: URL, contents: [UInt8]) throws {
         let temporary = try writeTemporary(beside: url, contents: contents)
         guard rename(temporary, url.path) == 0 else {
             let error = failure("cannot replace", url)
@@ -50,7 +50,7 @@ public enum PrivateFile {
     /// Takes every permission of group and others away from an existing file (one an
     /// earlier version created more openly); answers whether it had any.
     @discardableResult
-    public static func restrict(_ url: URL) -> Bool {
+    package static func restrict(_ url: URL) -> Bool {
         var status = stat()
         guard stat(url.path, &status) == 0, status.st_mode & 0o077 != 0 else { return false }
         return chmod(url.path, status.st_mode & 0o700) == 0

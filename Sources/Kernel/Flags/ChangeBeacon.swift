@@ -7,13 +7,13 @@ import Synchronization
 /// the server caches flags and keys. Whoever changes one writes a fresh random token
 /// into a small file next to the database; each request compares the token (one
 /// `pread` on a descriptor kept open) and drops its caches when it differs.
-public final class ChangeBeacon: Sendable {
+package final class ChangeBeacon: Sendable {
     private let path: String
     private let lastSeen = Mutex<UInt64?>(nil)
     /// Opened on first read (creating the file if nobody signalled yet), then kept.
     private let reader = Mutex<Int32>(-1)
 
-    public init(dataDirectory: URL) {
+    package init(dataDirectory: URL) {
         path = dataDirectory.appendingPathComponent("changes.beacon").path
     }
 
@@ -23,12 +23,12 @@ public final class ChangeBeacon: Sendable {
 
     /// A beacon on the same file that remembers the last token on its own, for a
     /// second cache that must not consume this one's ``hasChanged()``.
-    public func observer() -> ChangeBeacon {
+    package func observer() -> ChangeBeacon {
         ChangeBeacon(path: path)
     }
 
     /// Records that something changed, for this and every other process.
-    public func signal() {
+    package func signal() {
         var token = UInt64.random(in: 1 ... .max)
         let descriptor = open(path, O_WRONLY | O_CREAT, 0o600)
         guard descriptor >= 0 else { return }
@@ -37,7 +37,7 @@ public final class ChangeBeacon: Sendable {
     }
 
     /// Whether the token moved since this process last asked.
-    public func hasChanged() -> Bool {
+    package func hasChanged() -> Bool {
         let current = read()
         return lastSeen.withLock { seen in
             defer { seen = current }

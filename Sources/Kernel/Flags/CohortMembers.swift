@@ -5,7 +5,7 @@ import GRDB
 /// The kernel keeps flags but knows no customers. The slice that owns them declares
 /// this (``Slice/cohortMembers``), so that a cohort naming someone who is no customer —
 /// a typo, most often — is refused when it is set instead of silently matching nobody.
-public protocol CohortMembers: Sendable {
+package protocol CohortMembers: Sendable {
     /// The ids among `customerIDs` that name no customer.
     func unknown(_ customerIDs: [String], in db: Database) throws -> [String]
 }

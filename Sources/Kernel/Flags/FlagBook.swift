@@ -7,10 +7,10 @@ import Synchronization
 /// Runtime values are cached and reloaded whenever the ``ChangeBeacon`` moves, so a
 /// change made through the admin API or `hub flags set` applies from the next request.
 /// Every runtime change is audited with who made it and the old and new value.
-public final class FlagBook: Sendable {
-    public struct Registered: Sendable {
-        public let slice: String
-        public let definition: FlagDefinition
+package final class FlagBook: Sendable {
+    package struct Registered: Sendable {
+        package let slice: String
+        package let definition: FlagDefinition
     }
 
     private let registered: [String: Registered]
@@ -37,7 +37,7 @@ public final class FlagBook: Sendable {
     /// them. `overrides` may also name flags of slices switched off (they are ignored);
     /// names no slice knows are refused earlier, by ``HubRuntime``, before the database is
     /// opened.
-    public init(
+    package init(
         flags: [Registered], effects: [FlagEffect] = [],
         overrides: [String: Bool], database: HubDatabase, beacon: ChangeBeacon, clock: any HubClock,
         cohortMembers: (any CohortMembers)? = nil
@@ -57,17 +57,17 @@ public final class FlagBook: Sendable {
 
     /// Whether `name` is on, for `customerID` when the flag targets a cohort.
     /// An unregistered name is a programming error and throws.
-    public func isEnabled(_ name: String, for customerID: String? = nil) async throws -> Bool {
+    package func isEnabled(_ name: String, for customerID: String? = nil) async throws -> Bool {
         try await state(of: name).isEnabled(for: customerID)
     }
 
-    public func state(of name: String) async throws -> FlagState {
+    package func state(of name: String) async throws -> FlagState {
         guard let flag = registered[name] else { throw FlagError.unknownFlag(name) }
         return resolve(flag, runtime: try await runtimeValues()[name])
     }
 
     /// Every flag of the enabled slices, in the order the slices declare them.
-    public func states() async throws -> [FlagState] {
+    package func states() async throws -> [FlagState] {
         let values = try await runtimeValues()
         return order.compactMap { registered[$0] }.map { resolve($0, runtime: values[$0.definition.name]) }
     }
@@ -75,7 +75,7 @@ public final class FlagBook: Sendable {
     /// Persists a runtime value and its audit row in one transaction. Every customer of a
     /// cohort must exist (checked in the same transaction).
     @discardableResult
-    public func set(_ name: String, enabled: Bool, customers: [String], actor: String) async throws -> FlagState {
+    package func set(_ name: String, enabled: Bool, customers: [String], actor: String) async throws -> FlagState {
         guard let flag = registered[name] else { throw FlagError.unknownFlag(name) }
         guard !isRetired(name) else { throw FlagError.retired(name) }
         guard customers.isEmpty || flag.definition.cohortCapable else { throw FlagError.notCohortCapable(name) }
@@ -160,14 +160,14 @@ public final class FlagBook: Sendable {
     }
 }
 
-public enum FlagError: Error, Equatable, CustomStringConvertible {
+package enum FlagError: Error, Equatable, CustomStringConvertible {
     case unknownFlag(String)
     case retired(String)
     case notCohortCapable(String)
     case cohortWhileOff(String)
     case unknownCustomers(String, [String])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownFlag(let name): "unknown flag '\(name)'"
         case .retired(let name): "flag '\(name)' is retired and cannot be set"
@@ -177,7 +177,7 @@ public enum FlagError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    public var hubError: HubError {
+    package var hubError: HubError {
         switch self {
         case .unknownFlag: .notFound(description)
         case .retired: .conflict("flag_retired", description)

@@ -3,16 +3,16 @@
 /// A later slice may change what an earlier slice's flag means while it is enabled —
 /// default it off, or retire it — by declaring a ``FlagEffect``; the flag's own slice
 /// never names a later one.
-public struct FlagDefinition: Sendable {
-    public let name: String
-    public let summary: String
+package struct FlagDefinition: Sendable {
+    package let name: String
+    package let summary: String
     /// Whether the flag may be switched on for a list of customers only.
-    public let cohortCapable: Bool
+    package let cohortCapable: Bool
     /// The value when nothing else decides: no later slice's effect, no `HUB_FLAGS`
     /// override, no runtime value.
-    public let defaultValue: Bool
+    package let defaultValue: Bool
 
-    public init(name: String, summary: String, cohortCapable: Bool = false, default value: Bool) {
+    package init(name: String, summary: String, cohortCapable: Bool = false, default value: Bool) {
         self.name = name
         self.summary = summary
         self.cohortCapable = cohortCapable

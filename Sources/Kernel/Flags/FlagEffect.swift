@@ -9,8 +9,8 @@
 /// ```swift
 /// Slice(name: "enrollment", …, flagEffects: [.defaultsOff("admin_mint")])
 /// ```
-public struct FlagEffect: Sendable, Equatable {
-    public enum Kind: String, Sendable, Equatable {
+package struct FlagEffect: Sendable, Equatable {
+    package enum Kind: String, Sendable, Equatable {
         /// The flag's default becomes off; a `HUB_FLAGS` override or a runtime value may
         /// still switch it on.
         case defaultsOff = "defaults_off"
@@ -18,14 +18,14 @@ public struct FlagEffect: Sendable, Equatable {
         case retires
     }
 
-    public let flag: String
-    public let kind: Kind
+    package let flag: String
+    package let kind: Kind
 
-    public static func defaultsOff(_ flag: String) -> FlagEffect {
+    package static func defaultsOff(_ flag: String) -> FlagEffect {
         FlagEffect(flag: flag, kind: .defaultsOff)
     }
 
-    public static func retires(_ flag: String) -> FlagEffect {
+    package static func retires(_ flag: String) -> FlagEffect {
         FlagEffect(flag: flag, kind: .retires)
     }
 }

@@ -1,6 +1,6 @@
 /// A flag as the operator sees it: its resolved value and where that value came from.
-public struct FlagState: Sendable, Equatable, Codable {
-    public enum Source: String, Sendable, Codable {
+package struct FlagState: Sendable, Equatable, Codable {
+    package enum Source: String, Sendable, Codable {
         /// The slice's default in code.
         case `default`
         /// `HUB_FLAGS`.
@@ -11,16 +11,16 @@ public struct FlagState: Sendable, Equatable, Codable {
         case retired
     }
 
-    public let name: String
-    public let slice: String
-    public let enabled: Bool
+    package let name: String
+    package let slice: String
+    package let enabled: Bool
     /// Non-empty when the flag is on for these customers only.
-    public let customers: [String]
-    public let source: Source
+    package let customers: [String]
+    package let source: Source
 
     /// The value for `customerID`; a cohort flag is off for everyone outside it,
     /// and for questions not about a customer.
-    public func isEnabled(for customerID: String?) -> Bool {
+    package func isEnabled(for customerID: String?) -> Bool {
         guard enabled else { return false }
         guard !customers.isEmpty else { return true }
         guard let customerID else { return false }

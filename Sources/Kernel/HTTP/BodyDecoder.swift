@@ -13,13 +13,13 @@ import NIOCore
 /// route gets them for free. Bodies that come this way are small and rare (the ingest
 /// path reads its own with the reader alone), so the second pass costs nothing that
 /// matters.
-public enum BodyDecoder {
+package enum BodyDecoder {
     /// What an empty body is told; bodies read with ``JSONReader`` are told the same.
-    public static let emptyBodyMessage = "the request body is empty; a JSON object is expected"
+    package static let emptyBodyMessage = "the request body is empty; a JSON object is expected"
     /// What a body that is not JSON is told.
-    public static let invalidJSONMessage = "the request body is not valid JSON"
+    package static let invalidJSONMessage = "the request body is not valid JSON"
 
-    public static func decode<T: Decodable>(_ type: T.Type, from body: ByteBuffer, errorCode: String) throws -> T {
+    package static func decode<T: Decodable>(_ type: T.Type, from body: ByteBuffer, errorCode: String) throws -> T {
         let data = Data(buffer: body, byteTransferStrategy: .noCopy)
         guard !data.isEmpty else { throw HubError.badRequest(errorCode, emptyBodyMessage) }
         var reader = JSONReader(buffer: body)
@@ -44,7 +44,7 @@ public enum BodyDecoder {
 
     /// What a client is told when ``JSONReader`` refuses its body: the field at fault
     /// for what JSON allows and the hub does not; for the rest, that it is not JSON.
-    public static func message(for error: JSONError) -> String {
+    package static func message(for error: JSONError) -> String {
         switch error.reason {
         case .duplicateKey: "\(error.path): duplicate key"
         case .nulCharacter(inKey: false): "\(error.path): must not contain U+0000"
@@ -54,7 +54,7 @@ public enum BodyDecoder {
     }
 
     /// A dotted path like `guests[1].vmid`.
-    public static func fieldPath(_ codingPath: [any CodingKey]) -> String {
+    package static func fieldPath(_ codingPath: [any CodingKey]) -> String {
         var path = ""
         for key in codingPath {
             if let index = key.intValue {
@@ -97,7 +97,7 @@ public enum BodyDecoder {
 }
 
 /// A rule a decoded value broke, thrown from `init(from:)`; its message names the field.
-public struct ValidationFailure: Error, Sendable {
-    public let message: String
-    public init(_ message: String) { self.message = message }
+package struct ValidationFailure: Error, Sendable {
+    package let message: String
+    package init(_ message: String) { self.message = message }
 }

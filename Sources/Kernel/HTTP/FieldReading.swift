@@ -5,14 +5,14 @@
 /// order: a missing field is only known at the end of its object, and when several
 /// fields are wrong the one named is the first in that order, not the first in the
 /// body (the order Foundation's `Decodable` path gave, which clients already see).
-public enum FieldReading<Value> {
+package enum FieldReading<Value> {
     case absent
     case read(Value)
     /// The field is there but breaks its rule; the message names it.
     case broken(String)
 
     /// The value of a field the body must have.
-    public func required(_ name: @autoclosure () -> String) throws(ValidationFailure) -> Value {
+    package func required(_ name: @autoclosure () -> String) throws(ValidationFailure) -> Value {
         switch self {
         case .absent: throw ValidationFailure("\(name()): required field is missing")
         case .read(let value): return value
@@ -21,7 +21,7 @@ public enum FieldReading<Value> {
     }
 
     /// The value of a field the body may leave out, `fallback` when it does.
-    public func value(ifAbsent fallback: Value) throws(ValidationFailure) -> Value {
+    package func value(ifAbsent fallback: Value) throws(ValidationFailure) -> Value {
         switch self {
         case .absent: return fallback
         case .read(let value): return value

@@ -2,9 +2,9 @@ import Foundation
 
 /// Field rules shared by the bodies the hub accepts, each failing with a message that
 /// names the field (Foundation's own errors do not always say where they happened).
-public enum FieldRules {
+package enum FieldRules {
     /// A required RFC 3339 timestamp.
-    public static func timestamp<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key, name: String) throws -> Date {
+    package static func timestamp<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key, name: String) throws -> Date {
         guard container.contains(key) else { throw ValidationFailure("\(name): required field is missing") }
         guard let text = try? container.decode(String.self, forKey: key), let date = Timestamp.parse(text) else {
             throw ValidationFailure(timestampMessage(name: name))
@@ -14,7 +14,7 @@ public enum FieldRules {
 
     /// A required whole number within `range`; fractions, strings and numbers beyond
     /// 64 bits are refused by name.
-    public static func integer<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key, name: String, in range: ClosedRange<Int>) throws -> Int {
+    package static func integer<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key, name: String, in range: ClosedRange<Int>) throws -> Int {
         guard container.contains(key) else { throw ValidationFailure("\(name): required field is missing") }
         guard let value = try? container.decode(Int.self, forKey: key), range.contains(value) else {
             throw ValidationFailure(integerMessage(name: name, range: range))
@@ -23,12 +23,12 @@ public enum FieldRules {
     }
 
     /// What ``timestamp(_:_:name:)`` says of a value that is not a timestamp.
-    public static func timestampMessage(name: String) -> String {
+    package static func timestampMessage(name: String) -> String {
         "\(name): must be an RFC 3339 timestamp"
     }
 
     /// What ``integer(_:_:name:in:)`` says of a value that is not a whole number in `range`.
-    public static func integerMessage(name: String, range: ClosedRange<Int>) -> String {
+    package static func integerMessage(name: String, range: ClosedRange<Int>) -> String {
         let bounds = range.upperBound == Int.max ? "≥ \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
         return "\(name): must be an integer \(bounds)"
     }

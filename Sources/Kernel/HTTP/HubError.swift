@@ -6,53 +6,53 @@ import NIOCore
 /// Every handler throws `HubError`; the kernel turns it into the contract's
 /// `{"error": "<code>", "message": "<human text>"}` body with ``status``. Slices
 /// never build error responses by hand, so the status of each code is decided here.
-public struct HubError: Error, Sendable, Equatable {
-    public let status: HTTPResponse.Status
-    public let code: String
-    public let message: String
+package struct HubError: Error, Sendable, Equatable {
+    package let status: HTTPResponse.Status
+    package let code: String
+    package let message: String
     /// Fields the answer carries besides the body: `Retry-After` on a 503 that a
     /// client should retry, `Connection: close` when the connection cannot be reused.
-    public let headers: HTTPFields
+    package let headers: HTTPFields
 
-    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, headers: HTTPFields = [:]) {
+    package init(_ status: HTTPResponse.Status, _ code: String, _ message: String, headers: HTTPFields = [:]) {
         self.status = status
         self.code = code
         self.message = message
         self.headers = headers
     }
 
-    public static func badRequest(_ code: String, _ message: String) -> HubError {
+    package static func badRequest(_ code: String, _ message: String) -> HubError {
         HubError(.badRequest, code, message)
     }
 
-    public static func notFound(_ message: String = "no such resource") -> HubError {
+    package static func notFound(_ message: String = "no such resource") -> HubError {
         HubError(.notFound, "not_found", message)
     }
 
-    public static func conflict(_ code: String, _ message: String) -> HubError {
+    package static func conflict(_ code: String, _ message: String) -> HubError {
         HubError(.conflict, code, message)
     }
 
-    public static let unauthorized = HubError(.unauthorized, "unauthorized", "a valid API key is required")
-    public static let forbidden = HubError(.forbidden, "forbidden", "this key may not call this endpoint")
-    public static let bodyTooLarge = HubError(.badRequest, "body_too_large", "the request body is larger than this endpoint accepts")
-    public static let internalError = HubError(.internalServerError, "internal", "the hub failed to handle this request; it has been logged")
-    public static let methodNotAllowed = HubError(.methodNotAllowed, "method_not_allowed", "this path does not accept this method")
+    package static let unauthorized = HubError(.unauthorized, "unauthorized", "a valid API key is required")
+    package static let forbidden = HubError(.forbidden, "forbidden", "this key may not call this endpoint")
+    package static let bodyTooLarge = HubError(.badRequest, "body_too_large", "the request body is larger than this endpoint accepts")
+    package static let internalError = HubError(.internalServerError, "internal", "the hub failed to handle this request; it has been logged")
+    package static let methodNotAllowed = HubError(.methodNotAllowed, "method_not_allowed", "this path does not accept this method")
     /// The request body's framing was broken (a chunk size that is not a number, a bad
     /// terminator) or the client went away before sending all of it. What was read
     /// cannot be trusted and the connection cannot carry another request, so it closes.
-    public static let malformedBody = HubError(
+    package static let malformedBody = HubError(
         .badRequest, "bad_request", "the request body was cut short or its chunked framing is broken", headers: [.connection: "close"]
     )
     /// The hub already holds as many request bodies in memory as its budget allows
     /// (`HUB_BODY_BUDGET_BYTES`); the same request is welcome a moment later.
-    public static let bodyBudgetExhausted = HubError(
+    package static let bodyBudgetExhausted = HubError(
         .serviceUnavailable, "busy", "the hub is reading as many request bodies as it can hold; retry shortly", headers: [.retryAfter: "1"]
     )
 }
 
 extension HubError: HTTPResponseError {
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
+    package func response(from request: Request, context: some RequestContext) throws -> Response {
         ErrorBody(error: code, message: message).response(status: status, headers: headers)
     }
 }

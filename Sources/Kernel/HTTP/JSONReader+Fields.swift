@@ -10,7 +10,7 @@ import Foundation
 /// when a rule is broken.
 extension JSONReader {
     /// A string that must not be null, like `decode(String.self, forKey:)`.
-    public mutating func readString(into slot: inout FieldReading<String>) throws(JSONError) {
+    package mutating func readString(into slot: inout FieldReading<String>) throws(JSONError) {
         switch try peekKind() {
         case .string: slot = .read(try readString())
         case let kind: slot = try brokenByKind(kind, expected: .string)
@@ -18,7 +18,7 @@ extension JSONReader {
     }
 
     /// A string that may be null or left out, like `decodeIfPresent(String.self, forKey:)`.
-    public mutating func readOptionalString(into slot: inout FieldReading<String?>) throws(JSONError) {
+    package mutating func readOptionalString(into slot: inout FieldReading<String?>) throws(JSONError) {
         switch try peekKind() {
         case .string: slot = .read(try readString())
         case .null:
@@ -30,7 +30,7 @@ extension JSONReader {
 
     /// A number read as `Double`, like `decode(Double.self, forKey:)`: a number beyond
     /// `Double` was refused there as invalid JSON rather than by name, and still is.
-    public mutating func readDouble(into slot: inout FieldReading<Double>) throws(JSONError) {
+    package mutating func readDouble(into slot: inout FieldReading<Double>) throws(JSONError) {
         switch try peekKind() {
         case .number:
             let value = try readNumber().double
@@ -43,7 +43,7 @@ extension JSONReader {
     /// a string, a fraction or a number beyond `Int` all break the one rule.
     /// Integral numbers written with a fraction or exponent (`12.0`, `1e2`) are read,
     /// as Foundation reads them.
-    public mutating func readInteger(into slot: inout FieldReading<Int>, in range: ClosedRange<Int>) throws(JSONError) {
+    package mutating func readInteger(into slot: inout FieldReading<Int>, in range: ClosedRange<Int>) throws(JSONError) {
         guard try peekKind() == .number else {
             slot = .broken(FieldRules.integerMessage(name: path, range: range))
             return try skipValue()
@@ -56,7 +56,7 @@ extension JSONReader {
     }
 
     /// An RFC 3339 timestamp, like ``FieldRules/timestamp(_:_:name:)``.
-    public mutating func readTimestamp(into slot: inout FieldReading<Date>) throws(JSONError) {
+    package mutating func readTimestamp(into slot: inout FieldReading<Date>) throws(JSONError) {
         guard try peekKind() == .string else {
             slot = .broken(FieldRules.timestampMessage(name: path))
             return try skipValue()
@@ -70,14 +70,14 @@ extension JSONReader {
 
     /// An object that must not be null, its members read by `readMembers` from just
     /// inside it to its end, like `decode(T.self, forKey:)` of a nested type.
-    public mutating func readObject<Members>(
+    package mutating func readObject<Members>(
         into slot: inout FieldReading<Members>, _ readMembers: (inout JSONReader) throws(JSONError) -> Members
     ) throws(JSONError) {
         slot = try readObject(readMembers)
     }
 
     /// An object that may be null or left out, like `decodeIfPresent(T.self, forKey:)`.
-    public mutating func readOptionalObject<Members>(
+    package mutating func readOptionalObject<Members>(
         into slot: inout FieldReading<Members?>, _ readMembers: (inout JSONReader) throws(JSONError) -> Members
     ) throws(JSONError) {
         if try skipNull() {
@@ -93,7 +93,7 @@ extension JSONReader {
 
     /// The object that is the next value, its members read by `readMembers`; null or
     /// another kind is a broken field (a whole body that is not an object, too).
-    public mutating func readObject<Members>(
+    package mutating func readObject<Members>(
         _ readMembers: (inout JSONReader) throws(JSONError) -> Members
     ) throws(JSONError) -> FieldReading<Members> {
         switch try peekKind() {
@@ -107,7 +107,7 @@ extension JSONReader {
 
     /// An array that must not be null, each element read by `readElement` (positioned
     /// at it), like `decode([T].self, forKey:)`.
-    public mutating func readArray<Element>(
+    package mutating func readArray<Element>(
         into slot: inout FieldReading<[Element]>, _ readElement: (inout JSONReader) throws(JSONError) -> Element
     ) throws(JSONError) {
         switch try peekKind() {
@@ -125,13 +125,13 @@ extension JSONReader {
 
     /// An object that may be null or left out, checked for its shape only, like
     /// ``FieldRules/objectIfPresent(_:_:)``.
-    public mutating func checkOptionalObject(into slot: inout FieldReading<Void>) throws(JSONError) {
+    package mutating func checkOptionalObject(into slot: inout FieldReading<Void>) throws(JSONError) {
         try checkOptional(.object, into: &slot)
     }
 
     /// An array that may be null or left out, checked for its shape only, like
     /// ``FieldRules/arrayIfPresent(_:_:)``.
-    public mutating func checkOptionalArray(into slot: inout FieldReading<Void>) throws(JSONError) {
+    package mutating func checkOptionalArray(into slot: inout FieldReading<Void>) throws(JSONError) {
         try checkOptional(.array, into: &slot)
     }
 

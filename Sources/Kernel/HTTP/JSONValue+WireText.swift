@@ -83,7 +83,7 @@ extension JSONValue {
 
 extension WireJSON {
     /// `value` as the hub's JSON; the same text as the generic ``encodeString(_:)``, faster.
-    public static func encodeString(_ value: JSONValue) throws -> String {
+    package static func encodeString(_ value: JSONValue) throws -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256)
         try value.write(into: &bytes)

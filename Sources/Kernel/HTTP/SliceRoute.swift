@@ -5,20 +5,20 @@ import HTTPTypes
 /// The kernel does everything before the handler: the flag gate (404 while off), the
 /// key check (401 without a known key, 403 for a key of the wrong kind) and reading the
 /// body up to ``bodyLimit`` (400 `body_too_large` beyond it).
-public struct SliceRoute: Sendable {
-    public let method: HTTPRequest.Method
+package struct SliceRoute: Sendable {
+    package let method: HTTPRequest.Method
     /// A Hummingbird route path; `{name}` captures a parameter.
-    public let path: String
-    public let access: Access
-    public let bodyLimit: Int
+    package let path: String
+    package let access: Access
+    package let bodyLimit: Int
     /// A flag that must be on (globally) for the route to exist.
-    public let gate: String?
+    package let gate: String?
     /// A heartbeat route: every agent calls it all the time, so its successes are
     /// logged at debug (metrics count them); its failures are logged like any other.
-    public let quietWhenSuccessful: Bool
-    public let handler: @Sendable (HubRequest) async throws -> HubResponse
+    package let quietWhenSuccessful: Bool
+    package let handler: @Sendable (HubRequest) async throws -> HubResponse
 
-    public init(
+    package init(
         _ method: HTTPRequest.Method, _ path: String, access: Access, bodyLimit: Int = 64 * 1024,
         gate: String? = nil, quietWhenSuccessful: Bool = false,
         handler: @escaping @Sendable (HubRequest) async throws -> HubResponse
@@ -33,13 +33,13 @@ public struct SliceRoute: Sendable {
     }
 
     /// Which keys may call a route.
-    public enum Access: Sendable, Equatable {
+    package enum Access: Sendable, Equatable {
         /// No key needed.
         case open
         /// A key of one of these kinds.
         case kinds(Set<PrincipalKind>)
 
         /// The global key only: the admin API.
-        public static let global = Access.kinds([.global])
+        package static let global = Access.kinds([.global])
     }
 }

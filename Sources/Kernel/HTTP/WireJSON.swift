@@ -10,9 +10,9 @@ import NIOCore
 /// declares no `CodingKeys` to spell the contract's names. Only property names are
 /// converted: the keys of a dictionary or a ``JSONValue`` object (a desired state, an
 /// event payload) are written exactly as they are.
-public enum WireJSON {
+package enum WireJSON {
     /// How the keys of a value's properties are written.
-    public enum KeyNames: Sendable {
+    package enum KeyNames: Sendable {
         /// In snake_case: the hub's own documents.
         case snakeCase
         /// As the type declares them: for documents whose field names a standard fixes
@@ -20,19 +20,19 @@ public enum WireJSON {
         case asDeclared
     }
 
-    public static func encode<T: Encodable>(_ value: T, keys: KeyNames = .snakeCase) throws -> ByteBuffer {
+    package static func encode<T: Encodable>(_ value: T, keys: KeyNames = .snakeCase) throws -> ByteBuffer {
         ByteBuffer(bytes: try encodeData(value, keys: keys))
     }
 
-    public static func encodeData<T: Encodable>(_ value: T, keys: KeyNames = .snakeCase) throws -> Data {
+    package static func encodeData<T: Encodable>(_ value: T, keys: KeyNames = .snakeCase) throws -> Data {
         try makeEncoder(keys: keys).encode(value)
     }
 
-    public static func encodeString<T: Encodable>(_ value: T, keys: KeyNames = .snakeCase) throws -> String {
+    package static func encodeString<T: Encodable>(_ value: T, keys: KeyNames = .snakeCase) throws -> String {
         String(decoding: try encodeData(value, keys: keys), as: UTF8.self)
     }
 
-    public static func makeEncoder(keys: KeyNames = .snakeCase) -> JSONEncoder {
+    package static func makeEncoder(keys: KeyNames = .snakeCase) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         if keys == .snakeCase {

@@ -5,19 +5,19 @@ import ServiceLifecycle
 
 /// The hub ready to serve: its routes, ticker, daily prune, key registry and the
 /// slices' services.
-public struct AssembledHub: Sendable {
-    public let runtime: HubRuntime
-    public let responder: RouterResponder<BasicRequestContext>
-    public let ticker: Ticker
-    public let pruning: PruneService
-    public let auth: AuthRegistry
+package struct AssembledHub: Sendable {
+    package let runtime: HubRuntime
+    package let responder: RouterResponder<BasicRequestContext>
+    package let ticker: Ticker
+    package let pruning: PruneService
+    package let auth: AuthRegistry
     /// The enabled slices' long-running parts, run beside the server and the ticker.
-    public let services: [any Service]
+    package let services: [any Service]
 
     /// The HTTP server on the configured address (or `port` when given, 0 for any),
     /// with the configuration's ``ServerLimits``: head and idle timeouts, the
     /// connection cap, and a pause instead of a busy loop when descriptors run out.
-    public func application(port: Int? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+    package func application(port: Int? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         -> some ApplicationProtocol
     {
         let configuration = runtime.configuration
@@ -49,7 +49,7 @@ public struct AssembledHub: Sendable {
     /// Serves until SIGINT or SIGTERM: in-flight requests finish, the ticker and the
     /// slices' services stop, then the database is closed. Large freed blocks go back
     /// to the system at once (``MallocMmapThreshold``).
-    public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    package func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         if MallocMmapThreshold.fix(at: 128 * 1024) {
             runtime.logger.debug("large allocations go back to the system when freed", metadata: ["threshold_bytes": "131072"])
         }

@@ -6,29 +6,29 @@ import Logging
 /// The hub on one data folder with its slices resolved: database, flags, events,
 /// migrations. The command line works on this directly; ``assemble()`` adds the HTTP
 /// surface and the ticker for `hub serve`.
-public final class HubRuntime: Sendable {
-    public let configuration: HubConfiguration
-    public let resolver: SliceResolver
+package final class HubRuntime: Sendable {
+    package let configuration: HubConfiguration
+    package let resolver: SliceResolver
     /// The enabled slices, in dependency order.
-    public let slices: [Slice]
-    public let database: HubDatabase
-    public let writes: GroupCommit
-    public let flags: FlagBook
-    public let events: EventLog
-    public let migrator: Migrator
-    public let clock: any HubClock
-    public let logger: Logger
-    public let version: String
+    package let slices: [Slice]
+    package let database: HubDatabase
+    package let writes: GroupCommit
+    package let flags: FlagBook
+    package let events: EventLog
+    package let migrator: Migrator
+    package let clock: any HubClock
+    package let logger: Logger
+    package let version: String
     /// This hub's own metrics registry (one per runtime, so many hubs share a process).
-    public let metrics: HubMetrics
+    package let metrics: HubMetrics
     /// The enabled slices' settings, checked at start.
-    public let settings: SettingValues
+    package let settings: SettingValues
     let beacon: ChangeBeacon
 
     /// Checks the catalogue, resolves the slices, checks their settings and opens the
     /// database; applies nothing yet. Configuration mistakes throw ``ConfigurationError``
     /// before the database is touched.
-    public init(
+    package init(
         configuration: HubConfiguration, resolver: SliceResolver, version: String,
         clock: any HubClock = SystemClock(), logger: Logger
     ) throws {
@@ -69,7 +69,7 @@ public final class HubRuntime: Sendable {
 
     /// Builds the running hub. Every migration must have been applied: a pending one
     /// (say, a destructive one awaiting the operator) refuses the start.
-    public func assemble() async throws -> AssembledHub {
+    package func assemble() async throws -> AssembledHub {
         if let pending = try await migrator.plan().first {
             throw pending.migration.kind == .destructive
                 ? MigrationError.destructiveRefused(id: pending.migration.id) : MigrationError.pending(id: pending.migration.id)
@@ -124,12 +124,12 @@ public final class HubRuntime: Sendable {
 
 
     /// Deletes the enabled slices' raw reports older than the retention.
-    public var pruner: Pruner {
+    package var pruner: Pruner {
         Pruner(targets: slices.flatMap(\.prunedTables), database: database, logger: logger)
     }
 
     /// Every slice the executable knows, enabled or not, with its migrations' state.
-    public func sliceReports() async throws -> [SliceReport] {
+    package func sliceReports() async throws -> [SliceReport] {
         let applied = try await migrator.applied()
         let flagStates = try await flags.states()
         let enabled = Set(slices.map(\.name))
@@ -147,7 +147,7 @@ public final class HubRuntime: Sendable {
         }
     }
 
-    public func close() throws {
+    package func close() throws {
         try database.close()
     }
 }

@@ -8,24 +8,24 @@ import Logging
 /// `duration_ms`; whole numbers and fractions stay numbers so a log pipeline can
 /// compare them. A field whose name says it holds a secret is written as
 /// `[redacted]`, a second guard behind the rule that nothing logs key material.
-public struct JSONLogHandler: LogHandler {
-    public var metadata: Logger.Metadata = [:]
-    public var logLevel: Logger.Level = .info
+package struct JSONLogHandler: LogHandler {
+    package var metadata: Logger.Metadata = [:]
+    package var logLevel: Logger.Level = .info
     private let label: String
     private let write: @Sendable (Data) -> Void
 
     /// `write` receives each line, newline included; tests pass a capture.
-    public init(label: String, write: @escaping @Sendable (Data) -> Void = { FileHandle.standardError.write($0) }) {
+    package init(label: String, write: @escaping @Sendable (Data) -> Void = { FileHandle.standardError.write($0) }) {
         self.label = label
         self.write = write
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var fields: [String: JSONValue] = [
             "time": .string(Timestamp.format(Date())),
             "level": .string(event.level.rawValue),

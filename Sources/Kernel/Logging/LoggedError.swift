@@ -7,18 +7,18 @@ import Logging
 /// statement with its arguments, a decoding error its input), and one such line was
 /// 13.7 KB. A log line that long buries the lines around it and can carry more of a
 /// request than a log should keep; the first few hundred characters say what failed.
-public enum LoggedError {
-    public static let limit = 512
+package enum LoggedError {
+    package static let limit = 512
 
     /// `error`'s description, cut to ``limit`` characters.
-    public static func text(_ error: any Error) -> String {
+    package static func text(_ error: any Error) -> String {
         let description = String(describing: error)
         guard description.count > limit else { return description }
         return description.prefix(limit) + "…"
     }
 
     /// ``text(_:)`` as a metadata value, for `metadata: ["error": LoggedError.metadata(error)]`.
-    public static func metadata(_ error: any Error) -> Logger.MetadataValue {
+    package static func metadata(_ error: any Error) -> Logger.MetadataValue {
         .string(text(error))
     }
 }

@@ -16,13 +16,13 @@ import Synchronization
 ///
 /// Every metric is asked for by its ``MetricDefinition``, so its name is written once,
 /// beside its declaration, and a histogram's buckets come from there.
-public final class HubMetrics: Sendable {
-    public let registry: PrometheusCollectorRegistry
+package final class HubMetrics: Sendable {
+    package let registry: PrometheusCollectorRegistry
     /// Passed as `factory:` to swift-metrics types; never installed globally.
-    public let factory: PrometheusMetricsFactory
+    package let factory: PrometheusMetricsFactory
 
     /// `definitions`: the kernel's and the slices' metrics, for their buckets.
-    public init(definitions: [MetricDefinition] = KernelMetrics.all) {
+    package init(definitions: [MetricDefinition] = KernelMetrics.all) {
         let registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)
         for definition in definitions {
@@ -52,23 +52,23 @@ public final class HubMetrics: Sendable {
         }
     }
 
-    public func counter(_ metric: MetricDefinition, _ dimensions: [(String, String)] = []) -> CoreMetrics.Counter {
+    package func counter(_ metric: MetricDefinition, _ dimensions: [(String, String)] = []) -> CoreMetrics.Counter {
         let name = metric.name
         return handle(in: counters, HandleKey(name, dimensions)) { CoreMetrics.Counter(label: name, dimensions: dimensions, factory: factory) }
     }
 
-    public func gauge(_ metric: MetricDefinition, _ dimensions: [(String, String)] = []) -> CoreMetrics.Gauge {
+    package func gauge(_ metric: MetricDefinition, _ dimensions: [(String, String)] = []) -> CoreMetrics.Gauge {
         CoreMetrics.Gauge(label: metric.name, dimensions: dimensions, factory: factory)
     }
 
     /// A histogram of durations, exposed in seconds.
-    public func timer(_ metric: MetricDefinition, _ dimensions: [(String, String)] = []) -> CoreMetrics.Timer {
+    package func timer(_ metric: MetricDefinition, _ dimensions: [(String, String)] = []) -> CoreMetrics.Timer {
         let name = metric.name
         return handle(in: timers, HandleKey(name, dimensions)) { CoreMetrics.Timer(label: name, dimensions: dimensions, factory: factory) }
     }
 
     /// A histogram of plain values (sizes, counts).
-    public func histogram(_ metric: MetricDefinition, _ dimensions: [(String, String)] = []) -> CoreMetrics.Recorder {
+    package func histogram(_ metric: MetricDefinition, _ dimensions: [(String, String)] = []) -> CoreMetrics.Recorder {
         let name = metric.name
         return handle(in: recorders, HandleKey(name, dimensions)) {
             CoreMetrics.Recorder(label: name, dimensions: dimensions, aggregate: true, factory: factory)
@@ -85,23 +85,23 @@ public final class HubMetrics: Sendable {
     }
 
     /// Records the time since `started` in the duration histogram `metric`.
-    public func recordDuration(_ metric: MetricDefinition, _ dimensions: [(String, String)] = [], since started: ContinuousClock.Instant) {
+    package func recordDuration(_ metric: MetricDefinition, _ dimensions: [(String, String)] = [], since started: ContinuousClock.Instant) {
         timer(metric, dimensions).record(duration: ContinuousClock.now - started)
     }
 
     /// One stored raw report of `kind` (`controller`, `host`, …).
-    public func countStoredReport(kind: String) {
+    package func countStoredReport(kind: String) {
         counter(KernelMetrics.reportsStored, [("kind", kind)]).increment()
     }
 
     /// How many reports one ingest commit wrote. The group-commit writer calls this once
     /// per batch; a writer that commits each report alone records 1.
-    public func recordIngestBatch(size: Int) {
+    package func recordIngestBatch(size: Int) {
         histogram(KernelMetrics.ingestBatchSize).record(size)
     }
 
     /// The Prometheus text exposition of everything recorded so far.
-    public func exposition() -> [UInt8] {
+    package func exposition() -> [UInt8] {
         registry.emitToBuffer()
     }
 }

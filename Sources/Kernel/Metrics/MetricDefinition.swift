@@ -4,8 +4,8 @@
 /// The kernel declares its own (``KernelMetrics``) and each slice its own
 /// (``Slice/metrics``); a name declared twice stops the start, and a histogram's buckets
 /// come from here.
-public struct MetricDefinition: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+package struct MetricDefinition: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         case counter
         case gauge
         /// Durations, exposed in seconds; `nil` buckets: Prometheus' defaults.
@@ -14,12 +14,12 @@ public struct MetricDefinition: Sendable, Hashable {
         case valueHistogram(buckets: [Double]?)
     }
 
-    public let name: String
-    public let kind: Kind
-    public let labels: [String]
-    public let summary: String
+    package let name: String
+    package let kind: Kind
+    package let labels: [String]
+    package let summary: String
 
-    public init(_ name: String, _ kind: Kind, labels: [String] = [], summary: String) {
+    package init(_ name: String, _ kind: Kind, labels: [String] = [], summary: String) {
         self.name = name
         self.kind = kind
         self.labels = labels
@@ -27,7 +27,7 @@ public struct MetricDefinition: Sendable, Hashable {
     }
 
     /// The type as Prometheus names it.
-    public var typeName: String {
+    package var typeName: String {
         switch kind {
         case .counter: "counter"
         case .gauge: "gauge"

@@ -5,24 +5,24 @@
 /// byte at a time) would otherwise hold a file descriptor for ever; enough of them
 /// and the hub cannot accept `/healthz`, open its database or answer anyone. Each
 /// limit here bounds one way of holding on to the hub's descriptors or memory.
-public struct ServerLimits: Sendable, Equatable {
+package struct ServerLimits: Sendable, Equatable {
     /// `HUB_HEADER_TIMEOUT_SECONDS`: how long a connection may take to send a complete
     /// request head, counted from when it was accepted or, on a kept-alive
     /// connection, from the first byte of the next request. Never applied while a
     /// body is arriving or a request is being handled.
-    public var headerTimeout: Duration
+    package var headerTimeout: Duration
     /// `HUB_IDLE_TIMEOUT_SECONDS`: how long a kept-alive connection may sit between
     /// requests, and how long a request body may go without a single byte arriving.
-    public var idleTimeout: Duration
+    package var idleTimeout: Duration
     /// `HUB_MAX_CONNECTIONS`: connections served at once; one more is answered `503`
     /// and closed straight away. `nil` derives it from the descriptor limit
     /// (``defaultMaxConnections(descriptorLimit:)``).
-    public var maxConnections: Int?
+    package var maxConnections: Int?
     /// `HUB_BODY_BUDGET_BYTES`: request body bytes held in memory across all requests
     /// at once; a request that would go over it is answered `503` with `Retry-After`.
-    public var bodyBudgetBytes: Int
+    package var bodyBudgetBytes: Int
 
-    public init(
+    package init(
         headerTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(60), maxConnections: Int? = nil,
         bodyBudgetBytes: Int = 64 * 1024 * 1024
     ) {
@@ -34,7 +34,7 @@ public struct ServerLimits: Sendable, Equatable {
 
     /// The connection cap in force: the configured one, or else the default for the
     /// process's descriptor limit as it is now.
-    public var effectiveMaxConnections: Int {
+    package var effectiveMaxConnections: Int {
         maxConnections ?? Self.defaultMaxConnections(descriptorLimit: DescriptorLimit.current)
     }
 
@@ -43,7 +43,7 @@ public struct ServerLimits: Sendable, Equatable {
     /// the readers, webhook deliveries and the event loops need. Up to 64 descriptors
     /// (half the limit when the limit is small) are kept back for them; at least one
     /// connection is always allowed.
-    public static func defaultMaxConnections(descriptorLimit: Int) -> Int {
+    package static func defaultMaxConnections(descriptorLimit: Int) -> Int {
         let keptBack = min(64, descriptorLimit / 2)
         return max(1, min(1024, descriptorLimit - keptBack))
     }

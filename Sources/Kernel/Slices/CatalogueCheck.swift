@@ -6,13 +6,13 @@
 /// Checked over the whole catalogue, enabled or not: a clash must not wait for the day an
 /// operator switches the second slice on. Routes are known only once the enabled slices
 /// are assembled, so ``routes(_:)`` runs then.
-public struct CatalogueCheck: Sendable {
-    public let resolver: SliceResolver
+package struct CatalogueCheck: Sendable {
+    package let resolver: SliceResolver
     /// Names the kernel or the executable itself owns, as `owner` → names.
     let kernelMigrations: [String]
     let kernelMetrics: [String]
 
-    public init(resolver: SliceResolver, kernelMigrations: [String], kernelMetrics: [String] = KernelMetrics.all.map(\.name)) {
+    package init(resolver: SliceResolver, kernelMigrations: [String], kernelMetrics: [String] = KernelMetrics.all.map(\.name)) {
         self.resolver = resolver
         self.kernelMigrations = kernelMigrations
         self.kernelMetrics = kernelMetrics
@@ -20,7 +20,7 @@ public struct CatalogueCheck: Sendable {
 
     /// Everything declared statically; `commands` are the executable's own subcommand
     /// names, which no slice may take.
-    public func declarations(commands: [String] = []) throws {
+    package func declarations(commands: [String] = []) throws {
         let catalogue = resolver.catalogue
         try unique("slice", catalogue.map { ($0.name, "the catalogue") })
         try unique("migration", kernelMigrations.map { ($0, "kernel") } + catalogue.flatMap { slice in slice.migrations.map { ($0.id, slice.name) } })
@@ -38,7 +38,7 @@ public struct CatalogueCheck: Sendable {
     }
 
     /// Routes of the assembled slices: one owner per method and path.
-    public func routes(_ owned: [(owner: String, route: SliceRoute)]) throws {
+    package func routes(_ owned: [(owner: String, route: SliceRoute)]) throws {
         try unique("route", owned.map { ("\($0.route.method.rawValue) \($0.route.path)", $0.owner) })
     }
 

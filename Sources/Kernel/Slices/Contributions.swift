@@ -16,7 +16,7 @@ import Synchronization
 /// // signed-ops, while assembled
 /// environment.contributions.register(SignedOpsEnvelopeSource(…), for: HostIngestSlice.envelopeSources)
 /// ```
-public final class Contributions: Sendable {
+package final class Contributions: Sendable {
     private struct Registry: Sendable {
         var values: [ObjectIdentifier: any Sendable] = [:]
         var frozen = false
@@ -24,11 +24,11 @@ public final class Contributions: Sendable {
 
     private let registry = Mutex(Registry())
 
-    public init() {}
+    package init() {}
 
     /// Adds `value` under `key`. Registering after the hub is assembled is a programming
     /// error: a reader may already have taken what it needs.
-    public func register<Value: Sendable>(_ value: Value, for key: ContributionKey<Value>) {
+    package func register<Value: Sendable>(_ value: Value, for key: ContributionKey<Value>) {
         registry.withLock { registry in
             precondition(!registry.frozen, "contribution to \(key.name) after the hub was assembled")
             var values = registry.values[ObjectIdentifier(key)].map { Self.typed($0, for: key) } ?? []
@@ -39,12 +39,12 @@ public final class Contributions: Sendable {
 
     /// Everything registered under `key`, in registration order (slices in dependency
     /// order).
-    public func all<Value: Sendable>(for key: ContributionKey<Value>) -> [Value] {
+    package func all<Value: Sendable>(for key: ContributionKey<Value>) -> [Value] {
         registry.withLock { registry in registry.values[ObjectIdentifier(key)].map { Self.typed($0, for: key) } ?? [] }
     }
 
     /// Ends registration; the kernel calls it once every slice is assembled.
-    public func freeze() {
+    package func freeze() {
         registry.withLock { $0.frozen = true }
     }
 
@@ -58,7 +58,7 @@ public final class Contributions: Sendable {
 
 /// The name and value type of an extension point; each key is one point (compared by
 /// identity), so declare it once, as a `static let`.
-public final class ContributionKey<Value: Sendable>: Sendable {
-    public let name: String
-    public init(_ name: String) { self.name = name }
+package final class ContributionKey<Value: Sendable>: Sendable {
+    package let name: String
+    package init(_ name: String) { self.name = name }
 }

@@ -1,12 +1,12 @@
 /// A table of raw reports that the daily prune keeps to `HUB_RETENTION_DAYS`.
-public struct PruneTarget: Sendable, Equatable {
-    public let table: String
+package struct PruneTarget: Sendable, Equatable {
+    package let table: String
     /// An integer primary key, used to delete in bounded batches.
-    public let idColumn: String
+    package let idColumn: String
     /// A stored ``Timestamp`` column; rows older than the retention are deleted.
-    public let timeColumn: String
+    package let timeColumn: String
 
-    public init(table: String, idColumn: String = "id", timeColumn: String) {
+    package init(table: String, idColumn: String = "id", timeColumn: String) {
         self.table = table
         self.idColumn = idColumn
         self.timeColumn = timeColumn

@@ -18,42 +18,42 @@ import ServiceLifecycle
 ///     assemble: { environment in SliceParts(routes: […], checkers: […]) }
 /// )
 /// ```
-public struct Slice: Sendable {
-    public let name: String
+package struct Slice: Sendable {
+    package let name: String
     /// Its number on the roadmap (`slices.md`).
-    public let number: Int
-    public let summary: String
+    package let number: Int
+    package let summary: String
     /// Slices that must be enabled for this one to be.
-    public let requires: [String]
+    package let requires: [String]
     /// Whether the slice runs when `HUB_SLICES` is not set.
-    public let enabledByDefault: Bool
+    package let enabledByDefault: Bool
     /// Applied in this order; never edited once released (the kernel checks).
-    public let migrations: [Migration]
-    public let flags: [FlagDefinition]
+    package let migrations: [Migration]
+    package let flags: [FlagDefinition]
     /// What this slice, while enabled, does to flags of the slices it requires.
-    public let flagEffects: [FlagEffect]
-    public let eventTypes: [String]
+    package let flagEffects: [FlagEffect]
+    package let eventTypes: [String]
     /// Raw-report tables whose old rows the daily prune deletes.
-    public let prunedTables: [PruneTarget]
+    package let prunedTables: [PruneTarget]
     /// The customers flag cohorts may name, declared by the slice that owns customers.
-    public let cohortMembers: (any CohortMembers)?
+    package let cohortMembers: (any CohortMembers)?
     /// The environment variables the slice reads (``SliceEnvironment/settings``).
-    public let settings: [SettingDefinition]
+    package let settings: [SettingDefinition]
     /// The metrics the slice records, with their types, labels and buckets.
-    public let metrics: [MetricDefinition]
+    package let metrics: [MetricDefinition]
     /// Its `hub …` subcommands; they work on the database directly, as every command but
     /// `serve` does.
-    public let commands: [any ParsableCommand.Type]
+    package let commands: [any ParsableCommand.Type]
     /// Its areas of `hub status`, in order.
-    public let statusSections: [StatusSection]
+    package let statusSections: [StatusSection]
     /// Contributions to earlier slices' extension points that hold whether or not this
     /// slice is enabled — the placeholder an earlier slice answers with while this one is
     /// off. Run for every slice of the catalogue before any is assembled.
-    public let declarations: @Sendable (Contributions) -> Void
+    package let declarations: @Sendable (Contributions) -> Void
     /// Builds what runs: called once per start, with the enabled hub around it.
-    public let assemble: @Sendable (SliceEnvironment) async throws -> SliceParts
+    package let assemble: @Sendable (SliceEnvironment) async throws -> SliceParts
 
-    public init(
+    package init(
         name: String,
         number: Int,
         summary: String,

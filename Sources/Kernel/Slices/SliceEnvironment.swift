@@ -2,25 +2,25 @@ import Logging
 
 /// What the kernel hands a slice when it assembles it: the shared services of the
 /// running hub. A slice keeps what it needs; it never reaches for globals.
-public struct SliceEnvironment: Sendable {
-    public let database: HubDatabase
+package struct SliceEnvironment: Sendable {
+    package let database: HubDatabase
     /// Durable writes that share commits: the way request paths write.
-    public let writes: GroupCommit
-    public let flags: FlagBook
-    public let events: EventLog
-    public let clock: any HubClock
-    public let configuration: HubConfiguration
+    package let writes: GroupCommit
+    package let flags: FlagBook
+    package let events: EventLog
+    package let clock: any HubClock
+    package let configuration: HubConfiguration
     /// The slices' settings (`environment.settings[ControllerSettings.giveUpAfter]`).
-    public let settings: SettingValues
-    public let enabledSlices: Set<String>
-    public let logger: Logger
+    package let settings: SettingValues
+    package let enabledSlices: Set<String>
+    package let logger: Logger
     /// Extension points other slices fill in.
-    public let contributions: Contributions
+    package let contributions: Contributions
     /// This hub's metrics; pass its factory explicitly, never the global one.
-    public let metrics: HubMetrics
+    package let metrics: HubMetrics
     let beacon: ChangeBeacon
 
-    public init(
+    package init(
         database: HubDatabase, writes: GroupCommit, flags: FlagBook, events: EventLog, clock: any HubClock,
         configuration: HubConfiguration, settings: SettingValues? = nil, enabledSlices: Set<String>, logger: Logger,
         contributions: Contributions = Contributions(), beacon: ChangeBeacon, metrics: HubMetrics = HubMetrics()
@@ -41,7 +41,7 @@ public struct SliceEnvironment: Sendable {
 
     /// Call after a key was replaced or revoked: every process drops its cached keys
     /// before its next request.
-    public func announceKeyChange() {
+    package func announceKeyChange() {
         beacon.signal()
     }
 }

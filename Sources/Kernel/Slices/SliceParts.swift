@@ -1,19 +1,19 @@
 import ServiceLifecycle
 
 /// What an enabled slice contributes while the hub runs.
-public struct SliceParts: Sendable {
-    public var routes: [SliceRoute]
-    public var authStrategies: [any AuthStrategy]
-    public var checkers: [any Checker]
+package struct SliceParts: Sendable {
+    package var routes: [SliceRoute]
+    package var authStrategies: [any AuthStrategy]
+    package var checkers: [any Checker]
     /// Long-running parts (a delivery loop, say) that `hub serve` runs beside the HTTP
     /// server and the ticker in one `ServiceGroup`, and stops with them.
-    public var services: [any Service]
+    package var services: [any Service]
     /// Gauges refreshed just before each `GET /metrics`.
-    public var samplers: [any MetricsSampler]
+    package var samplers: [any MetricsSampler]
     /// Told of every event recorded, in the event's own transaction (a delivery outbox).
-    public var eventListeners: [any EventListener]
+    package var eventListeners: [any EventListener]
 
-    public init(
+    package init(
         routes: [SliceRoute] = [], authStrategies: [any AuthStrategy] = [], checkers: [any Checker] = [],
         services: [any Service] = [], samplers: [any MetricsSampler] = [], eventListeners: [any EventListener] = []
     ) {

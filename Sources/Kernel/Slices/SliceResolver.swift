@@ -1,22 +1,22 @@
 /// Decides which slices run, from the catalogue the executable knows and the names
 /// the operator asked for, and orders them so that every slice comes after the slices
 /// it requires.
-public struct SliceResolver: Sendable {
-    public let catalogue: [Slice]
+package struct SliceResolver: Sendable {
+    package let catalogue: [Slice]
 
-    public init(catalogue: [Slice]) {
+    package init(catalogue: [Slice]) {
         self.catalogue = catalogue
     }
 
     /// The slices that run when `HUB_SLICES` is not set: those the catalogue marks
     /// ``Slice/enabledByDefault``.
-    public var defaultNames: [String] {
+    package var defaultNames: [String] {
         catalogue.filter(\.enabledByDefault).map(\.name)
     }
 
     /// The enabled slices in dependency order; throws a ``ConfigurationError`` naming an
     /// unknown slice or a missing prerequisite.
-    public func resolve(_ requested: [String]?) throws -> [Slice] {
+    package func resolve(_ requested: [String]?) throws -> [Slice] {
         let names = requested ?? defaultNames
         var seen = Set<String>()
         for name in names {
@@ -42,7 +42,7 @@ public struct SliceResolver: Sendable {
     }
 
     /// Every catalogue slice in dependency order, for listing.
-    public var orderedCatalogue: [Slice] { Self.dependencyOrder(catalogue) }
+    package var orderedCatalogue: [Slice] { Self.dependencyOrder(catalogue) }
 
     /// Every slice `slice` requires, directly or through others.
     func prerequisites(of slice: Slice) -> Set<String> {

@@ -7,15 +7,15 @@ import GRDB
 /// The kernel reads every enabled slice's sections in one consistent snapshot and shows
 /// the keys of disabled slices as `null`, so a script reading the JSON sees the same
 /// shape whichever slices run.
-public struct StatusSection: Sendable {
+package struct StatusSection: Sendable {
     /// Its key in the JSON (`customers`).
-    public let key: String
+    package let key: String
     /// Its label on the screen (`CUSTOMERS`).
-    public let label: String
+    package let label: String
     /// Reads the section from the database.
-    public let read: @Sendable (StatusContext, Database) throws -> StatusReading
+    package let read: @Sendable (StatusContext, Database) throws -> StatusReading
 
-    public init(key: String, label: String, read: @escaping @Sendable (StatusContext, Database) throws -> StatusReading) {
+    package init(key: String, label: String, read: @escaping @Sendable (StatusContext, Database) throws -> StatusReading) {
         self.key = key
         self.label = label
         self.read = read
@@ -23,22 +23,22 @@ public struct StatusSection: Sendable {
 }
 
 /// What a ``StatusSection`` read: the value for the JSON and one line for the screen.
-public struct StatusReading: Sendable {
-    public let value: any Encodable & Sendable
-    public let line: String
+package struct StatusReading: Sendable {
+    package let value: any Encodable & Sendable
+    package let line: String
 
-    public init(value: any Encodable & Sendable, line: String) {
+    package init(value: any Encodable & Sendable, line: String) {
         self.value = value
         self.line = line
     }
 }
 
 /// What a status section may need besides the database.
-public struct StatusContext: Sendable {
-    public let now: Date
-    public let configuration: HubConfiguration
+package struct StatusContext: Sendable {
+    package let now: Date
+    package let configuration: HubConfiguration
 
-    public init(now: Date, configuration: HubConfiguration) {
+    package init(now: Date, configuration: HubConfiguration) {
         self.now = now
         self.configuration = configuration
     }

@@ -6,7 +6,7 @@ extension Database {
     /// GRDB's `inSavepoint` compiles its `SAVEPOINT` and `RELEASE` statements on every
     /// call; the report path opens one per report and one per guest, so on the writer
     /// that parsing costs more than the inserts. A throwing `body` is rolled back alone.
-    public func inCachedSavepoint<T>(_ body: () throws -> T) throws -> T {
+    package func inCachedSavepoint<T>(_ body: () throws -> T) throws -> T {
         try cachedStatement(sql: "SAVEPOINT hub_write").execute()
         do {
             let value = try body()

@@ -10,7 +10,7 @@ extension Database {
     /// may lose it until the next flush or checkpoint. So this is for work that is either
     /// flushed before anyone is told it is stored (``GroupCommit``) or simply done again
     /// if lost (a checker's transitions, a prune's batch).
-    public func inUnflushedTransaction<T>(_ body: () throws -> T) throws -> T {
+    package func inUnflushedTransaction<T>(_ body: () throws -> T) throws -> T {
         try cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute()
         defer { try? cachedStatement(sql: "PRAGMA synchronous = FULL").execute() }
         var result: T?

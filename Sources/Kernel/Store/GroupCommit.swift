@@ -26,8 +26,8 @@ import Synchronization
 ///
 /// Hand-tuned and kept so, like the statements its callers run: the ingest benchmark
 /// (`Benchmarks/run.sh`) rests on it; records and the query interface stay off this path.
-public final class GroupCommit: Sendable {
-    public let maximumBatch: Int
+package final class GroupCommit: Sendable {
+    package let maximumBatch: Int
     private let database: HubDatabase
     private let queue = Mutex<Queue>(Queue())
     private let flushes: FlushStage
@@ -40,7 +40,7 @@ public final class GroupCommit: Sendable {
 
     /// `flush` makes committed batches durable (the write-ahead log's flush unless a test
     /// says otherwise); `batchObserver` is told the size of every committed batch.
-    public init(
+    package init(
         database: HubDatabase,
         maximumBatch: Int = 128,
         flush: (@Sendable () throws -> Void)? = nil,
@@ -59,7 +59,7 @@ public final class GroupCommit: Sendable {
     }
 
     /// Runs `work` inside a shared transaction; returns once that transaction is durable.
-    public func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    package func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let outcome = OutcomeSlot<T>()
             let pending = PendingWrite(

@@ -8,18 +8,18 @@ import GRDB
 /// The file holds webhook secrets and key hashes, so it and its `-wal` and `-shm`
 /// companions are readable by the hub's user only (SQLite gives the companions the
 /// database file's mode).
-public struct HubDatabase: Sendable {
-    public let pool: DatabasePool
-    public let file: URL
+package struct HubDatabase: Sendable {
+    package let pool: DatabasePool
+    package let file: URL
 
     /// The writer checkpoints by itself only past this many WAL pages (about 40 MB);
     /// normally ``WALCheckpointer`` has done it long before.
-    public static let writerAutoCheckpointPages = 10_000
+    package static let writerAutoCheckpointPages = 10_000
 
     /// The writer's page cache, in KiB; readers keep SQLite's default.
-    public static let writerCacheKiB = 32 * 1024
+    package static let writerCacheKiB = 32 * 1024
 
-    public static func open(at file: URL, readerCount: Int = 4) throws -> HubDatabase {
+    package static func open(at file: URL, readerCount: Int = 4) throws -> HubDatabase {
         try PrivateDirectory.create(at: file.deletingLastPathComponent())
         // SQLite would create the file 0644; an empty file is an empty database to it.
         _ = try PrivateFile.createEmpty(at: file)
@@ -45,16 +45,16 @@ public struct HubDatabase: Sendable {
 
     /// A write that is done again if lost, committed without waiting for the disk (see
     /// ``GRDB/Database/inUnflushedTransaction(_:)``): the writer is held only for the work.
-    public func writeRedoable<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    package func writeRedoable<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await pool.writeWithoutTransaction { db in try db.inUnflushedTransaction { try work(db) } }
     }
 
-    public func close() throws {
+    package func close() throws {
         try pool.close()
     }
 
     /// A consistent copy of the whole database, taken while it stays online.
-    public func backup(to destination: URL) async throws {
+    package func backup(to destination: URL) async throws {
         try PrivateDirectory.create(at: destination.deletingLastPathComponent())
         // `VACUUM INTO` fills an empty file; created here, the copy is private from its
         // first byte.

@@ -7,12 +7,12 @@ import GRDB
 extension JSONValue: DatabaseValueConvertible {
     /// The hub's JSON text. A value JSON cannot hold (a non-finite number) becomes NULL,
     /// which the `NOT NULL` JSON columns refuse, so it is never stored as something else.
-    public var databaseValue: DatabaseValue {
+    package var databaseValue: DatabaseValue {
         (try? WireJSON.encodeString(self)).databaseValue
     }
 
     /// TEXT that parses as JSON; `nil` (a decoding error) for anything else.
-    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> JSONValue? {
+    package static func fromDatabaseValue(_ dbValue: DatabaseValue) -> JSONValue? {
         String.fromDatabaseValue(dbValue).flatMap { text in try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) }
     }
 }

@@ -7,31 +7,31 @@ import Foundation
 /// when the operator says so (`hub migrate --allow-destructive`), after a backup.
 /// Write additive SQL so it can run against a database that already has the objects
 /// (`CREATE TABLE IF NOT EXISTS`).
-public struct Migration: Sendable, Equatable {
-    public enum Kind: String, Sendable {
+package struct Migration: Sendable, Equatable {
+    package enum Kind: String, Sendable {
         case additive, destructive
     }
 
-    public let id: String
-    public let kind: Kind
-    public let sql: String
+    package let id: String
+    package let kind: Kind
+    package let sql: String
 
-    public init(id: String, kind: Kind, sql: String) {
+    package init(id: String, kind: Kind, sql: String) {
         self.id = id
         self.kind = kind
         self.sql = sql
     }
 
-    public static func additive(_ id: String, sql: String) -> Migration {
+    package static func additive(_ id: String, sql: String) -> Migration {
         Migration(id: id, kind: .additive, sql: sql)
     }
 
-    public static func destructive(_ id: String, sql: String) -> Migration {
+    package static func destructive(_ id: String, sql: String) -> Migration {
         Migration(id: id, kind: .destructive, sql: sql)
     }
 
     /// SHA-256 of the SQL text: an applied migration whose text changed is refused.
-    public var checksum: String {
+    package var checksum: String {
         APIKey.hex(SHA256.hash(data: Data(sql.utf8)))
     }
 }

@@ -8,15 +8,15 @@ import Logging
 /// Reads like the plan it carries out: ``plan()`` says what would run and refuses a
 /// database whose applied migrations were edited since; ``migrate(allowDestructive:)``
 /// runs it, taking a backup first when anything destructive is in it.
-public struct Migrator: Sendable {
+package struct Migrator: Sendable {
     /// Migrations grouped by owner (`kernel` or a slice name), owners in apply order.
-    public let owners: [(owner: String, migrations: [Migration])]
+    package let owners: [(owner: String, migrations: [Migration])]
     let database: HubDatabase
     let backupDirectory: URL
     let clock: any HubClock
     let logger: Logger
 
-    public init(
+    package init(
         database: HubDatabase, owners: [(owner: String, migrations: [Migration])],
         backupDirectory: URL, clock: any HubClock, logger: Logger
     ) {
@@ -28,24 +28,24 @@ public struct Migrator: Sendable {
     }
 
     /// A migration that has not been applied yet.
-    public struct Step: Sendable, Equatable {
-        public let owner: String
-        public let migration: Migration
+    package struct Step: Sendable, Equatable {
+        package let owner: String
+        package let migration: Migration
     }
 
     /// What is recorded of an applied migration: a row of `kernel_migrations`.
-    public struct Applied: Sendable, Equatable, SnakeCaseRecord, TableRecord {
-        public static let databaseTableName = "kernel_migrations"
-        public let id: String
-        public let owner: String
-        public let kind: String
-        public let checksum: String
-        public let appliedAt: Timestamp
+    package struct Applied: Sendable, Equatable, SnakeCaseRecord, TableRecord {
+        package static let databaseTableName = "kernel_migrations"
+        package let id: String
+        package let owner: String
+        package let kind: String
+        package let checksum: String
+        package let appliedAt: Timestamp
     }
 
     /// Reads only: a fresh database (no ledger yet) has nothing applied, and asking
     /// (as `hub migrate --dry-run` does) creates nothing.
-    public func applied() async throws -> [String: Applied] {
+    package func applied() async throws -> [String: Applied] {
         try await database.pool.read { db in
             guard try db.tableExists("kernel_migrations") else { return [:] }
             return Dictionary(uniqueKeysWithValues: try Applied.fetchAll(db).map { ($0.id, $0) })
@@ -54,7 +54,7 @@ public struct Migrator: Sendable {
 
     /// The pending steps, in order. Throws ``MigrationError/checksumMismatch`` when an
     /// applied migration's SQL has changed since it ran.
-    public func plan() async throws -> [Step] {
+    package func plan() async throws -> [Step] {
         let done = try await applied()
         var pending: [Step] = []
         for (owner, migrations) in owners {
@@ -74,7 +74,7 @@ public struct Migrator: Sendable {
     /// Runs the plan. A destructive step without `allowDestructive` refuses the whole
     /// plan before anything runs; with it, the database is backed up first.
     @discardableResult
-    public func migrate(allowDestructive: Bool) async throws -> [Step] {
+    package func migrate(allowDestructive: Bool) async throws -> [Step] {
         let steps = try await plan()
         let destructive = steps.filter { $0.migration.kind == .destructive }
         if let first = destructive.first, !allowDestructive {
@@ -112,12 +112,12 @@ public struct Migrator: Sendable {
     }
 }
 
-public enum MigrationError: Error, Equatable, CustomStringConvertible {
+package enum MigrationError: Error, Equatable, CustomStringConvertible {
     case checksumMismatch(id: String)
     case destructiveRefused(id: String)
     case pending(id: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .checksumMismatch(let id):
             "migration \(id) was applied with different SQL than this build carries; refusing to start"

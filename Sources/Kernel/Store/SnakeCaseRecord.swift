@@ -19,16 +19,16 @@ import GRDB
 /// `json` and `url` into `ID`, `JSON` and `URL`, so it undoes exactly what
 /// `.convertToSnakeCase` does to such names. Columns that match no property are left
 /// unread.
-public protocol SnakeCaseRecord: FetchableRecord, Decodable {}
+package protocol SnakeCaseRecord: FetchableRecord, Decodable {}
 
 extension SnakeCaseRecord {
-    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy {
+    package static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy {
         .custom { column in SnakeCaseColumn(column) }
     }
 }
 
 extension SnakeCaseRecord where Self: EncodableRecord {
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy {
+    package static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy {
         .convertToSnakeCase
     }
 }

@@ -14,41 +14,41 @@ import GRDB
 /// try db.execute(sql: "UPDATE hosts SET last_report_at = ? WHERE host_id = ?", arguments: [now, hostID])
 /// if item.nextAttemptAt <= now { … }
 /// ```
-public struct Timestamp: Sendable, Hashable, Comparable {
+package struct Timestamp: Sendable, Hashable, Comparable {
     /// Whole milliseconds since 1970-01-01T00:00:00Z: the precision of the stored text.
-    public let millisecondsSince1970: Int64
+    package let millisecondsSince1970: Int64
 
-    public init(millisecondsSince1970: Int64) {
+    package init(millisecondsSince1970: Int64) {
         self.millisecondsSince1970 = millisecondsSince1970
     }
 
     /// `date`, rounded down to the millisecond.
-    public init(_ date: Date) {
+    package init(_ date: Date) {
         millisecondsSince1970 = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
     }
 
     /// Parses an RFC 3339 date-time (`Z` or a numeric offset, any fraction, which is
     /// cut to the millisecond); `nil` for anything else, including impossible dates
     /// like February 30th.
-    public init?(rfc3339 text: String) {
+    package init?(rfc3339 text: String) {
         guard let parsed = RFC3339Text(text) else { return nil }
         millisecondsSince1970 = parsed.epochSeconds * 1000 + parsed.milliseconds
     }
 
-    public var date: Date {
+    package var date: Date {
         Date(timeIntervalSince1970: Double(millisecondsSince1970) / 1000)
     }
 
     /// This moment moved by `interval` seconds (back when negative), counted in whole
     /// milliseconds so that a moment on the stored grid stays on it.
-    public func addingTimeInterval(_ interval: TimeInterval) -> Timestamp {
+    package func addingTimeInterval(_ interval: TimeInterval) -> Timestamp {
         Timestamp(millisecondsSince1970: millisecondsSince1970 + Int64((interval * 1000).rounded()))
     }
 
     /// The stored form, `2026-06-08T10:00:00.000Z`. Written out digit by digit: the
     /// ingest path formats one for every report, and `String(format:)` costs more than
     /// the rest of the row.
-    public var text: String {
+    package var text: String {
         let totalMillis = millisecondsSince1970
         var seconds = time_t(totalMillis >= 0 ? totalMillis / 1000 : (totalMillis - 999) / 1000)
         let millis = Int(totalMillis - Int64(seconds) * 1000)
@@ -80,31 +80,31 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         }
     }
 
-    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+    package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         lhs.millisecondsSince1970 < rhs.millisecondsSince1970
     }
 
     /// `date` in the stored form: the text of `Timestamp(date)`.
-    public static func format(_ date: Date) -> String {
+    package static func format(_ date: Date) -> String {
         Timestamp(date).text
     }
 
     /// Parses an RFC 3339 date-time like ``init(rfc3339:)``, as a `Date` with every digit
     /// of the fraction: for the request readers (``FieldRules``, ``JSONReader``) that
     /// hand a `Date` on.
-    public static func parse(_ text: String) -> Date? {
+    package static func parse(_ text: String) -> Date? {
         guard let parsed = RFC3339Text(text) else { return nil }
         return Date(timeIntervalSince1970: Double(parsed.epochSeconds) + parsed.fraction)
     }
 }
 
 extension Timestamp: CustomStringConvertible {
-    public var description: String { text }
+    package var description: String { text }
 }
 
 extension Timestamp: Codable {
     /// Accepts what ``init(rfc3339:)`` accepts.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         guard let timestamp = Timestamp(rfc3339: try container.decode(String.self)) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "must be an RFC 3339 timestamp")
@@ -113,7 +113,7 @@ extension Timestamp: Codable {
     }
 
     /// Always the stored form.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(text)
     }
@@ -121,12 +121,12 @@ extension Timestamp: Codable {
 
 extension Timestamp: DatabaseValueConvertible {
     /// The stored form, as TEXT.
-    public var databaseValue: DatabaseValue {
+    package var databaseValue: DatabaseValue {
         text.databaseValue
     }
 
     /// TEXT that ``init(rfc3339:)`` accepts; `nil` (a decoding error) for anything else.
-    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Timestamp? {
+    package static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Timestamp? {
         String.fromDatabaseValue(dbValue).flatMap(Timestamp.init(rfc3339:))
     }
 }

@@ -17,20 +17,20 @@ import ServiceLifecycle
 /// megabytes at once and held up the log flushes that acknowledge reports behind it
 /// (ingest p99 fell from 22 to 14 ms in the benchmark). An idle log is looked at every
 /// ``idleInterval``.
-public struct WALCheckpointer: Service {
+package struct WALCheckpointer: Service {
     let file: URL
     let busyInterval: Duration
     let idleInterval: Duration
     let logger: Logger
 
-    public init(file: URL, busyInterval: Duration = .milliseconds(20), idleInterval: Duration = .milliseconds(500), logger: Logger) {
+    package init(file: URL, busyInterval: Duration = .milliseconds(20), idleInterval: Duration = .milliseconds(500), logger: Logger) {
         self.file = file
         self.busyInterval = busyInterval
         self.idleInterval = idleInterval
         self.logger = logger
     }
 
-    public func run() async throws {
+    package func run() async throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(1)
         let connection = try DatabaseQueue(path: file.path, configuration: configuration)

@@ -14,10 +14,10 @@ import Darwin
 /// commit so ``GroupCommit`` can run it beside the writer (see there). The log is opened
 /// anew for each flush: flushing a file flushes every write made to it, through any
 /// descriptor, and a fresh descriptor never points at a log SQLite has since replaced.
-public struct WALFlush: Sendable {
+package struct WALFlush: Sendable {
     let database: URL
 
-    public init(database: URL) {
+    package init(database: URL) {
         self.database = database
     }
 
@@ -25,7 +25,7 @@ public struct WALFlush: Sendable {
 
     /// Flushes the log; if there is none (the last connection closed and checkpointed it
     /// away, which syncs the database), the database file itself, to be sure.
-    public func callAsFunction() throws {
+    package func callAsFunction() throws {
         do {
             try flush(log)
         } catch let failure as FlushFailure where failure.code == ENOENT {
@@ -48,12 +48,12 @@ public struct WALFlush: Sendable {
 
 /// A flush that failed: what was committed is in the database but may not be on the disk,
 /// so its writers are not told it is durable.
-public struct FlushFailure: Error, CustomStringConvertible, Sendable {
-    public let operation: String
-    public let file: URL
-    public let code: Int32
+package struct FlushFailure: Error, CustomStringConvertible, Sendable {
+    package let operation: String
+    package let file: URL
+    package let code: Int32
 
-    public var description: String {
+    package var description: String {
         "could not \(operation) \(file.lastPathComponent): \(String(cString: strerror(code)))"
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The ticker runs every enabled slice's checkers once per tick; a checker that throws
 /// is logged and the others still run.
-public protocol Checker: Sendable {
+package protocol Checker: Sendable {
     var name: String { get }
     func check(now: Date) async throws
 }

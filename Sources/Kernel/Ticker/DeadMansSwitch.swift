@@ -10,16 +10,16 @@ import GRDB
 /// tables yielding `subject`, `customer_id` and `last_seen_at` (a stored ``Timestamp``);
 /// subjects that never reported (`NULL`) are skipped. Only subjects whose state changes
 /// are read back, so a tick over a large fleet costs one indexed scan.
-public struct DeadMansSwitch: Checker {
-    public let name: String
-    public let eventPrefix: String
-    public let subjectsSQL: String
-    public let staleAfter: TimeInterval
-    public let downAfter: TimeInterval
+package struct DeadMansSwitch: Checker {
+    package let name: String
+    package let eventPrefix: String
+    package let subjectsSQL: String
+    package let staleAfter: TimeInterval
+    package let downAfter: TimeInterval
     let database: HubDatabase
     let events: EventLog
 
-    public init(
+    package init(
         name: String, eventPrefix: String, subjectsSQL: String,
         staleAfter: TimeInterval, downAfter: TimeInterval, database: HubDatabase, events: EventLog
     ) {
@@ -33,11 +33,11 @@ public struct DeadMansSwitch: Checker {
     }
 
     /// The event types this checker emits, to register with the slice.
-    public static func eventTypes(prefix: String) -> [String] {
+    package static func eventTypes(prefix: String) -> [String] {
         ["\(prefix)_stale", "\(prefix)_down", "\(prefix)_recovered"]
     }
 
-    public func check(now: Date) async throws {
+    package func check(now: Date) async throws {
         let staleBefore = Timestamp.format(now.addingTimeInterval(-staleAfter))
         let downBefore = Timestamp.format(now.addingTimeInterval(-downAfter))
         // Candidates are found on a reader, so the writer stays free for ingest: silent

@@ -6,8 +6,8 @@ import ServiceLifecycle
 /// first time soon after start), beside the ticker rather than inside its round: a
 /// prune of millions of rows takes minutes, and the dead-man's switch must not wait for
 /// it.
-public struct PruneService: Service {
-    public let pruner: Pruner
+package struct PruneService: Service {
+    package let pruner: Pruner
     let retention: TimeInterval
     let clock: any HubClock
     let logger: Logger
@@ -15,7 +15,7 @@ public struct PruneService: Service {
     let checkInterval: Duration
     private let lastPrune = LastPrune()
 
-    public init(pruner: Pruner, retentionDays: Int, clock: any HubClock, logger: Logger, checkInterval: Duration = .seconds(60)) {
+    package init(pruner: Pruner, retentionDays: Int, clock: any HubClock, logger: Logger, checkInterval: Duration = .seconds(60)) {
         self.pruner = pruner
         self.retention = TimeInterval(retentionDays) * 86_400
         self.clock = clock
@@ -23,7 +23,7 @@ public struct PruneService: Service {
         self.checkInterval = checkInterval
     }
 
-    public func run() async throws {
+    package func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             try? await cancelWhenGracefulShutdown { await pruneIfDue() }
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: checkInterval) }
@@ -32,7 +32,7 @@ public struct PruneService: Service {
 
     /// Prunes when a day has passed since the last prune (or none was made yet); a prune
     /// that fails is logged and tried again at the next look.
-    public func pruneIfDue() async {
+    package func pruneIfDue() async {
         let now = clock.now()
         guard lastPrune.isDue(at: now) else { return }
         do {

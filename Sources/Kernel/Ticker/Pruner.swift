@@ -5,16 +5,16 @@ import Logging
 /// Deletes raw reports older than the retention, a bounded batch per transaction, and
 /// rests twice as long as each batch took before the next: ingest gets the writer at
 /// least two thirds of the time while millions of rows go.
-public struct Pruner: Sendable {
-    public let targets: [PruneTarget]
-    public let batchSize: Int
+package struct Pruner: Sendable {
+    package let targets: [PruneTarget]
+    package let batchSize: Int
     let database: HubDatabase
     let logger: Logger
     /// Waits between two batches, for the given time (twice the last batch's); a test
     /// may hold the prune there.
     let rest: @Sendable (Duration) async throws -> Void
 
-    public init(
+    package init(
         targets: [PruneTarget], database: HubDatabase, logger: Logger, batchSize: Int = 250,
         rest: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
@@ -27,7 +27,7 @@ public struct Pruner: Sendable {
 
     /// Deletes every row older than `cutoff` from each target; answers how many.
     @discardableResult
-    public func prune(olderThan cutoff: Date) async throws -> Int {
+    package func prune(olderThan cutoff: Date) async throws -> Int {
         let cutoffText = Timestamp.format(cutoff)
         let started = ContinuousClock.now
         var total = 0

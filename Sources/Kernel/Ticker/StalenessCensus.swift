@@ -5,29 +5,29 @@ import GRDB
 /// `stale`, `down`, or `never` (never reported). Computed from the last-seen times with
 /// the same thresholds as ``DeadMansSwitch``, so it says what the next tick would
 /// decide; for the `/metrics` gauges and `hub status`.
-public struct StalenessCensus: Sendable, Equatable, Codable {
-    public var ok = 0
-    public var stale = 0
-    public var down = 0
-    public var never = 0
+package struct StalenessCensus: Sendable, Equatable, Codable {
+    package var ok = 0
+    package var stale = 0
+    package var down = 0
+    package var never = 0
 
-    public init(ok: Int = 0, stale: Int = 0, down: Int = 0, never: Int = 0) {
+    package init(ok: Int = 0, stale: Int = 0, down: Int = 0, never: Int = 0) {
         self.ok = ok
         self.stale = stale
         self.down = down
         self.never = never
     }
 
-    public var total: Int { ok + stale + down + never }
+    package var total: Int { ok + stale + down + never }
 
     /// The states in a fixed order, for gauges and tables.
-    public var byState: [(state: String, count: Int)] {
+    package var byState: [(state: String, count: Int)] {
         [("ok", ok), ("stale", stale), ("down", down), ("never", never)]
     }
 
     /// Counts the subjects `subjectsSQL` yields (`subject`, `customer_id`,
     /// `last_seen_at`, as for ``DeadMansSwitch``).
-    public static func count(
+    package static func count(
         subjectsSQL: String, staleAfter: TimeInterval, downAfter: TimeInterval, now: Date, in db: Database
     ) throws -> StalenessCensus {
         let rows = try Row.fetchAll(db, sql: """
@@ -54,14 +54,14 @@ public struct StalenessCensus: Sendable, Equatable, Codable {
     }
 
     /// Records the census as `gauge` with a `state` label.
-    public func record(as gauge: MetricDefinition, into metrics: HubMetrics) {
+    package func record(as gauge: MetricDefinition, into metrics: HubMetrics) {
         for (state, count) in byState {
             metrics.gauge(gauge, [("state", state)]).record(count)
         }
     }
 
     /// `120: 117 ok, 2 stale, 1 down, 0 never`, for a terminal.
-    public var summaryLine: String {
+    package var summaryLine: String {
         "\(total): " + byState.map { "\($0.count) \($0.state)" }.joined(separator: ", ")
     }
 }

@@ -15,18 +15,18 @@ import GRDB
 ///     SliceParts(checkers: [watch.checker(in: environment)], samplers: [watch.sampler(in: environment)])
 /// }
 /// ```
-public struct StalenessWatch: Sendable {
-    public let checkerName: String
-    public let eventPrefix: String
+package struct StalenessWatch: Sendable {
+    package let checkerName: String
+    package let eventPrefix: String
     /// A query over the slice's own tables yielding `subject`, `customer_id` and
     /// `last_seen_at` (see ``DeadMansSwitch``).
-    public let subjectsSQL: String
+    package let subjectsSQL: String
     /// A gauge with a `state` label: subjects `ok`, `stale`, `down`, `never` reported.
-    public let gauge: MetricDefinition
-    public let statusKey: String
-    public let statusLabel: String
+    package let gauge: MetricDefinition
+    package let statusKey: String
+    package let statusLabel: String
 
-    public init(checker: String, eventPrefix: String, subjectsSQL: String, gauge: MetricDefinition, statusKey: String, statusLabel: String) {
+    package init(checker: String, eventPrefix: String, subjectsSQL: String, gauge: MetricDefinition, statusKey: String, statusLabel: String) {
         self.checkerName = checker
         self.eventPrefix = eventPrefix
         self.subjectsSQL = subjectsSQL
@@ -36,9 +36,9 @@ public struct StalenessWatch: Sendable {
     }
 
     /// `<prefix>_stale`, `<prefix>_down`, `<prefix>_recovered`.
-    public var eventTypes: [String] { DeadMansSwitch.eventTypes(prefix: eventPrefix) }
+    package var eventTypes: [String] { DeadMansSwitch.eventTypes(prefix: eventPrefix) }
 
-    public func checker(in environment: SliceEnvironment) -> DeadMansSwitch {
+    package func checker(in environment: SliceEnvironment) -> DeadMansSwitch {
         let configuration = environment.configuration
         return DeadMansSwitch(
             name: checkerName, eventPrefix: eventPrefix, subjectsSQL: subjectsSQL,
@@ -48,19 +48,19 @@ public struct StalenessWatch: Sendable {
     }
 
     /// The subjects by state now, with the configured thresholds.
-    public func census(in db: Database, now: Date, configuration: HubConfiguration) throws -> StalenessCensus {
+    package func census(in db: Database, now: Date, configuration: HubConfiguration) throws -> StalenessCensus {
         try StalenessCensus.count(
             subjectsSQL: subjectsSQL, staleAfter: configuration.staleAfter, downAfter: configuration.downAfter, now: now, in: db
         )
     }
 
     /// Refreshes the gauge before each scrape.
-    public func sampler(in environment: SliceEnvironment) -> any MetricsSampler {
+    package func sampler(in environment: SliceEnvironment) -> any MetricsSampler {
         Sampler(watch: self, database: environment.database, clock: environment.clock, configuration: environment.configuration)
     }
 
     /// `HOSTS  120: 117 ok, 2 stale, 1 down, 0 never` on the screen, the census in JSON.
-    public var statusSection: StatusSection {
+    package var statusSection: StatusSection {
         StatusSection(key: statusKey, label: statusLabel) { [self] context, db in
             let census = try census(in: db, now: context.now, configuration: context.configuration)
             return StatusReading(value: census, line: census.summaryLine)

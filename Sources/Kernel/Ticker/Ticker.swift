@@ -7,14 +7,14 @@ import ServiceLifecycle
 /// A `Service`: it stops at graceful shutdown. ``tick()`` runs one round by hand, which
 /// is how tests drive it with a ``ManualClock``. The daily prune is a service of its own
 /// (``PruneService``), so a prune of millions of rows never holds a round of checkers.
-public struct Ticker: Service {
-    public let checkers: [any Checker]
+package struct Ticker: Service {
+    package let checkers: [any Checker]
     let interval: Duration
     let clock: any HubClock
     let logger: Logger
     let metrics: HubMetrics?
 
-    public init(checkers: [any Checker], interval: Duration, clock: any HubClock, logger: Logger, metrics: HubMetrics? = nil) {
+    package init(checkers: [any Checker], interval: Duration, clock: any HubClock, logger: Logger, metrics: HubMetrics? = nil) {
         self.checkers = checkers
         self.interval = interval
         self.clock = clock
@@ -22,7 +22,7 @@ public struct Ticker: Service {
         self.metrics = metrics
     }
 
-    public func run() async throws {
+    package func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             await tick()
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
@@ -30,7 +30,7 @@ public struct Ticker: Service {
     }
 
     /// One round: every checker, each isolated from the others' failures.
-    public func tick() async {
+    package func tick() async {
         let started = ContinuousClock.now
         defer { metrics?.recordDuration(KernelMetrics.tickDuration, since: started) }
         let now = clock.now()

@@ -6,8 +6,8 @@ import Kernel
 /// the payment deadline; since v0.7.1 also the delivery of each customer's events to
 /// its webhook (an outbox filled in the events' own transactions, emptied by the
 /// ``WebhookDispatcher`` service).
-public enum ControllerSlice {
-    public static let slice = Slice(
+package enum ControllerSlice {
+    package static let slice = Slice(
         name: ControllerVocabulary.sliceName,
         number: 1,
         summary: "customers, controller reports, controller dead-man's switch, payment deadlines (the pre-v0.7 path)",

@@ -1,11 +1,11 @@
 import Kernel
 
 /// The names the controller slice registers: its flags and event types.
-public enum ControllerVocabulary {
-    public static let sliceName = "controller"
+package enum ControllerVocabulary {
+    package static let sliceName = "controller"
 
-    public static let autoBlockOnDeadline = "auto_block_on_deadline"
-    public static let webhooksAllowPrivateTargets = "webhooks_allow_private_targets"
+    package static let autoBlockOnDeadline = "auto_block_on_deadline"
+    package static let webhooksAllowPrivateTargets = "webhooks_allow_private_targets"
 
     static let flags: [FlagDefinition] = [
         FlagDefinition(name: autoBlockOnDeadline, summary: "a passed paid_until blocks the customer", cohortCapable: true, default: false),
@@ -19,9 +19,9 @@ public enum ControllerVocabulary {
 
     /// A webhook delivery was given up. Recorded for the operator (admin events API);
     /// never itself delivered by webhook, so a dead receiver cannot feed a loop.
-    public static let notificationFailed = "notification_failed"
+    package static let notificationFailed = "notification_failed"
     /// The checker name under which controller staleness states are recorded.
-    public static let stalenessChecker = "controller_staleness"
+    package static let stalenessChecker = "controller_staleness"
 
     static let eventTypes = ControllerCensus.watch.eventTypes
         + [deadlineWarning, deadlinePassed, customerBlocked, notificationFailed]

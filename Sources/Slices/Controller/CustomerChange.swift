@@ -2,14 +2,14 @@ import Kernel
 
 /// The body of `PATCH /api/v1/admin/customers/{customer_id}`. A field left out is left
 /// alone; `paid_until` and `webhook_url` may be `null` to clear them.
-public struct CustomerChange: Sendable, Decodable {
-    public var name: String?
-    public var status: Customer.Status?
+package struct CustomerChange: Sendable, Decodable {
+    package var name: String?
+    package var status: Customer.Status?
     /// `.some(nil)` clears it.
-    public var paidUntil: Timestamp??
+    package var paidUntil: Timestamp??
     /// `.some(nil)` clears it.
-    public var webhookURL: String??
-    public var rotateWebhookSecret: Bool
+    package var webhookURL: String??
+    package var rotateWebhookSecret: Bool
 
     enum CodingKeys: String, CodingKey {
         case name, status
@@ -18,7 +18,7 @@ public struct CustomerChange: Sendable, Decodable {
         case rotateWebhookSecret = "rotate_webhook_secret"
     }
 
-    public init(name: String? = nil, status: Customer.Status? = nil, paidUntil: Timestamp?? = nil, webhookURL: String?? = nil, rotateWebhookSecret: Bool = false) {
+    package init(name: String? = nil, status: Customer.Status? = nil, paidUntil: Timestamp?? = nil, webhookURL: String?? = nil, rotateWebhookSecret: Bool = false) {
         self.name = name
         self.status = status
         self.paidUntil = paidUntil
@@ -26,7 +26,7 @@ public struct CustomerChange: Sendable, Decodable {
         self.rotateWebhookSecret = rotateWebhookSecret
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decodeIfPresent(String.self, forKey: .name)
         if let status = try container.decodeIfPresent(String.self, forKey: .status) {

@@ -2,21 +2,21 @@ import GRDB
 import Kernel
 
 /// Customers at a glance, for `hub status`.
-public struct CustomerCounts: Sendable, Equatable, Encodable, SnakeCaseRecord {
-    public let total: Int
-    public let active: Int
-    public let blocked: Int
+package struct CustomerCounts: Sendable, Equatable, Encodable, SnakeCaseRecord {
+    package let total: Int
+    package let active: Int
+    package let blocked: Int
     /// Customers with a `webhook_url`, who are sent their events.
-    public let withWebhook: Int
+    package let withWebhook: Int
 
-    public init(total: Int, active: Int, blocked: Int, withWebhook: Int) {
+    package init(total: Int, active: Int, blocked: Int, withWebhook: Int) {
         self.total = total
         self.active = active
         self.blocked = blocked
         self.withWebhook = withWebhook
     }
 
-    public static func read(in db: Database) throws -> CustomerCounts {
+    package static func read(in db: Database) throws -> CustomerCounts {
         try fetchOne(db, sql: """
             SELECT COUNT(*) AS total,
                 COUNT(*) FILTER (WHERE status = 'active') AS active,

@@ -4,24 +4,24 @@ import Kernel
 /// What the controller slice exports about customers to other slices: whether one
 /// exists and its status. Other slices read customers only through this; the kernel
 /// asks it whether a flag's cohort names real customers.
-public struct CustomerDirectory: CohortMembers {
-    public init() {}
+package struct CustomerDirectory: CohortMembers {
+    package init() {}
 
-    public func customer(_ customerID: String, in db: Database) throws -> Customer? {
+    package func customer(_ customerID: String, in db: Database) throws -> Customer? {
         try Customer.fetchOne(db, key: customerID)
     }
 
     /// The customer's status; `nil` for no such customer. Asked inside every report's
     /// write: a prepared statement of one column.
-    public func status(of customerID: String, in db: Database) throws -> Customer.Status? {
+    package func status(of customerID: String, in db: Database) throws -> Customer.Status? {
         try Customer.Status.fetchOne(db.cachedStatement(sql: "SELECT status FROM customer_configs WHERE customer_id = ?"), arguments: [customerID])
     }
 
-    public func isBlocked(_ customerID: String, in db: Database) throws -> Bool {
+    package func isBlocked(_ customerID: String, in db: Database) throws -> Bool {
         try status(of: customerID, in: db) == .blocked
     }
 
-    public func unknown(_ customerIDs: [String], in db: Database) throws -> [String] {
+    package func unknown(_ customerIDs: [String], in db: Database) throws -> [String] {
         let known = try Set(Customer.filter(keys: customerIDs).select(Column("customer_id"), as: String.self).fetchAll(db))
         return customerIDs.filter { !known.contains($0) }
     }

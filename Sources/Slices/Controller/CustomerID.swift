@@ -1,6 +1,6 @@
 /// The contract's customer id rule: `^[a-z0-9][a-z0-9-]{1,62}$`.
-public enum CustomerID {
-    public static func isValid(_ id: String) -> Bool {
+package enum CustomerID {
+    package static func isValid(_ id: String) -> Bool {
         let bytes = Array(id.utf8)
         guard (2...63).contains(bytes.count) else { return false }
         func isLowerAlphanumeric(_ byte: UInt8) -> Bool { (48...57).contains(byte) || (97...122).contains(byte) }

@@ -2,7 +2,7 @@ import Kernel
 
 /// `checkAuthCustomer`: a customer key names its customer.
 struct CustomerKeyStrategy: AuthStrategy {
-    public static let principalKind: PrincipalKind = "customer"
+    package static let principalKind: PrincipalKind = "customer"
     var kind: PrincipalKind { Self.principalKind }
     let store: CustomerStore
 

@@ -4,17 +4,17 @@ import Kernel
 
 /// Customers in `customer_configs`: created with a fresh key (kept as its hash),
 /// read, and changed by the operator.
-public struct CustomerStore: Sendable {
+package struct CustomerStore: Sendable {
     let database: HubDatabase
     let clock: any HubClock
 
-    public init(database: HubDatabase, clock: any HubClock) {
+    package init(database: HubDatabase, clock: any HubClock) {
         self.database = database
         self.clock = clock
     }
 
     /// Creates a customer and answers its key, which is shown once and never stored.
-    public func create(customerID: String, name: String?) async throws -> (customer: Customer, apiKey: String) {
+    package func create(customerID: String, name: String?) async throws -> (customer: Customer, apiKey: String) {
         guard CustomerID.isValid(customerID) else {
             throw HubError.badRequest("invalid_customer_id", "customer_id must match ^[a-z0-9][a-z0-9-]{1,62}$")
         }
@@ -33,18 +33,18 @@ public struct CustomerStore: Sendable {
         return (customer, apiKey)
     }
 
-    public func customer(_ customerID: String) async throws -> Customer? {
+    package func customer(_ customerID: String) async throws -> Customer? {
         try await database.pool.read { db in try CustomerDirectory().customer(customerID, in: db) }
     }
 
-    public func list() async throws -> [Customer] {
+    package func list() async throws -> [Customer] {
         try await database.pool.read { db in
             try Customer.order(Column("customer_id")).fetchAll(db)
         }
     }
 
     /// The customer a key belongs to, by the key's hash.
-    public func customerID(forKeyHash keyHash: String) async throws -> String? {
+    package func customerID(forKeyHash keyHash: String) async throws -> String? {
         try await database.pool.read { db in
             try String.fetchOne(db, sql: "SELECT customer_id FROM customer_configs WHERE api_key_hash = ?", arguments: [keyHash])
         }
@@ -54,7 +54,7 @@ public struct CustomerStore: Sendable {
     /// secret (the only time it leaves the hub). A secret is made when the first
     /// `webhook_url` is set, when asked to rotate, and when the URL moves to another
     /// receiver (see ``isSameReceiver(_:_:)``).
-    public func apply(_ change: CustomerChange, to customerID: String) async throws -> (customer: Customer, webhookSecret: String?) {
+    package func apply(_ change: CustomerChange, to customerID: String) async throws -> (customer: Customer, webhookSecret: String?) {
         let now = Timestamp(clock.now())
         return try await database.pool.write { db in
             guard let current = try CustomerDirectory().customer(customerID, in: db) else {

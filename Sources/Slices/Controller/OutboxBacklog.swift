@@ -3,18 +3,18 @@ import Kernel
 
 /// What the webhook outbox holds, for `hub status` and the metrics: how much waits,
 /// since when, and how much was given up.
-public struct OutboxBacklog: Sendable, Equatable, Encodable, SnakeCaseRecord {
+package struct OutboxBacklog: Sendable, Equatable, Encodable, SnakeCaseRecord {
     /// Deliveries not yet acknowledged, given up or cancelled.
-    public let pending: Int
+    package let pending: Int
     /// Customers with at least one pending delivery.
-    public let customers: Int
+    package let customers: Int
     /// When the oldest pending event was queued; `nil` when nothing waits.
-    public let oldestPendingAt: Timestamp?
+    package let oldestPendingAt: Timestamp?
     /// Deliveries given up (each recorded as `notification_failed`).
-    public let failed: Int
+    package let failed: Int
 
     /// Reads the backlog in `db`.
-    public static func read(in db: Database) throws -> OutboxBacklog {
+    package static func read(in db: Database) throws -> OutboxBacklog {
         try fetchOne(db, sql: """
             SELECT
                 COUNT(*) FILTER (WHERE status = 'pending') AS pending,

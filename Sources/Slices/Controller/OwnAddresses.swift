@@ -6,8 +6,8 @@ import Glibc
 /// The names and addresses by which a webhook could reach the hub itself: the host it
 /// listens on, every address of this machine's interfaces (a hub listening on
 /// `0.0.0.0` answers on all of them) and the machine's host name.
-public enum OwnAddresses {
-    public static func current(listenHost: String) -> Set<String> {
+package enum OwnAddresses {
+    package static func current(listenHost: String) -> Set<String> {
         var addresses: Set<String> = [listenHost.lowercased(), ProcessInfo.processInfo.hostName.lowercased()]
         var interfaces: UnsafeMutablePointer<ifaddrs>?
         guard getifaddrs(&interfaces) == 0, let first = interfaces else { return addresses }

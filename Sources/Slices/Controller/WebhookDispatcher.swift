@@ -20,7 +20,7 @@ import ServiceLifecycle
 /// update of the row sends that event again, with the same `X-Hub-Event-Id`.
 ///
 /// Tests drive it with ``deliverDue()`` and a ``ManualClock`` instead of ``run()``.
-public struct WebhookDispatcher: Service {
+package struct WebhookDispatcher: Service {
     let outbox: WebhookOutbox
     let flags: FlagBook
     let policy: WebhookTargetPolicy
@@ -32,8 +32,8 @@ public struct WebhookDispatcher: Service {
     let logger: Logger
     /// A number in [0, 1) for the jitter.
     let random: @Sendable () -> Double
-    public let pollInterval: Duration
-    public let maxConcurrentCustomers: Int
+    package let pollInterval: Duration
+    package let maxConcurrentCustomers: Int
     private let inFlight = InFlightCustomers()
 
     init(
@@ -63,7 +63,7 @@ public struct WebhookDispatcher: Service {
 
     /// Polls until graceful shutdown; deliveries under way then finish (each within the
     /// sender's timeout) before the service returns.
-    public func run() async throws {
+    package func run() async throws {
         await withDiscardingTaskGroup { group in
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 for item in await dueHeads() where inFlight.claim(item.customerID) {
@@ -76,7 +76,7 @@ public struct WebhookDispatcher: Service {
 
     /// Delivers everything due now, customers concurrently, and returns when no
     /// customer has a due delivery left. For tests and one-off runs.
-    public func deliverDue() async throws {
+    package func deliverDue() async throws {
         while true {
             let due = await dueHeads().filter { inFlight.claim($0.customerID) }
             if due.isEmpty { return }

@@ -9,7 +9,7 @@ import Kernel
 /// dispatcher takes a customer's oldest pending row (its head) and only that one: the
 /// next event waits until the head is delivered, given up or cancelled. All delivery
 /// state lives here, so a restart resumes where the last process stopped.
-public struct WebhookOutbox: Sendable {
+package struct WebhookOutbox: Sendable {
     let database: HubDatabase
     let events: EventLog
 

@@ -12,12 +12,12 @@ import Kernel
 /// the name has must pass, and the delivery then connects to one of exactly those
 /// (``destination(of:allowPrivate:resolver:attempt:)``), so a DNS answer that changes
 /// between the check and the connection cannot lead the hub somewhere else.
-public struct WebhookTargetPolicy: Sendable {
+package struct WebhookTargetPolicy: Sendable {
     /// Names and literal addresses that are this hub (see ``OwnAddresses``).
-    public let ownAddresses: Set<String>
+    package let ownAddresses: Set<String>
     private let ownIPAddresses: Set<IPAddress>
 
-    public init(ownAddresses: Set<String> = []) {
+    package init(ownAddresses: Set<String> = []) {
         let names = Set(ownAddresses.map { address in
             let lowered = address.lowercased()
             return lowered.hasSuffix(".") ? String(lowered.dropLast()) : lowered
@@ -27,7 +27,7 @@ public struct WebhookTargetPolicy: Sendable {
     }
 
     /// Refuses (`400 invalid_webhook_url`) a URL the hub must not deliver to.
-    public func check(_ text: String, allowPrivate: Bool) throws {
+    package func check(_ text: String, allowPrivate: Bool) throws {
         _ = try endpoint(text, allowPrivate: allowPrivate)
     }
 

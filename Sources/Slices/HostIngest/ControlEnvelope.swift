@@ -2,14 +2,14 @@
 /// (`poll_interval_seconds`), whether the customer is `blocked`, and the fields later
 /// slices add (``EnvelopeField``) — each with its placeholder for hosts no slice speaks
 /// for.
-public struct ControlEnvelope: Sendable, Equatable {
-    public var status = "ok"
-    public let pollIntervalSeconds: Int
-    public let blocked: Bool
+package struct ControlEnvelope: Sendable, Equatable {
+    package var status = "ok"
+    package let pollIntervalSeconds: Int
+    package let blocked: Bool
     /// The contributed fields' values, by name.
-    public let fields: [String: EnvelopeValue]
+    package let fields: [String: EnvelopeValue]
 
-    public init(pollIntervalSeconds: Int, blocked: Bool, fields: [String: EnvelopeValue]) {
+    package init(pollIntervalSeconds: Int, blocked: Bool, fields: [String: EnvelopeValue]) {
         self.pollIntervalSeconds = pollIntervalSeconds
         self.blocked = blocked
         self.fields = fields
@@ -18,7 +18,7 @@ public struct ControlEnvelope: Sendable, Equatable {
     /// The envelope as the hub's JSON (keys sorted, as ``WireJSON`` writes them), built
     /// directly: every report is answered with one, and an encoder costs more than the
     /// handful of fields.
-    public var json: String {
+    package var json: String {
         var members = fields.map { ($0.key, $0.value.json) }
         members.append(("blocked", "\(blocked)"))
         members.append(("poll_interval_seconds", "\(pollIntervalSeconds)"))

@@ -3,7 +3,7 @@ import Kernel
 
 /// A slice that has something to tell hosts through the envelope registers one of these
 /// under ``HostIngestSlice/envelopeSources`` while it is assembled.
-public protocol ControlEnvelopeSource: Sendable {
+package protocol ControlEnvelopeSource: Sendable {
     /// Whether this source speaks for the hosts of `customerID` at all (a cohort flag,
     /// say). Asked before the report's transaction.
     func applies(toCustomer customerID: String) async throws -> Bool

@@ -4,19 +4,19 @@
 /// Declared in the later slice's ``Kernel/Slice/declarations`` under
 /// ``HostIngestSlice/envelopeFields``, so the field keeps its placeholder even while the
 /// slice is off: agents in the field rely on every field being there.
-public struct EnvelopeField: Sendable, Equatable {
+package struct EnvelopeField: Sendable, Equatable {
     /// A JSON member name, written as is.
-    public let name: String
-    public let placeholder: EnvelopeValue
+    package let name: String
+    package let placeholder: EnvelopeValue
 
-    public init(name: String, placeholder: EnvelopeValue) {
+    package init(name: String, placeholder: EnvelopeValue) {
         self.name = name
         self.placeholder = placeholder
     }
 }
 
 /// The value of an ``EnvelopeField``: the envelope carries numbers and truth values only.
-public enum EnvelopeValue: Sendable, Equatable {
+package enum EnvelopeValue: Sendable, Equatable {
     case integer(Int64)
     case boolean(Bool)
 

@@ -5,8 +5,8 @@ import Kernel
 /// A host key reports for its own host only (403 `host_mismatch` otherwise). The global
 /// key may report for any existing host while `global_key_bootstrap` is on, and is
 /// refused as if unknown (401) when it is off. Other keys are not ok.
-public enum HostAuthCheck {
-    public enum Outcome: Sendable, Equatable {
+package enum HostAuthCheck {
+    package enum Outcome: Sendable, Equatable {
         /// A host key for its own host.
         case host(hostID: String, customerID: String)
         /// The global key naming a host that still has to be found.
@@ -14,7 +14,7 @@ public enum HostAuthCheck {
     }
 
     /// Decides before the body is read: whether this principal may report at all.
-    public static func admits(_ principal: Principal, bootstrapAllowed: Bool) -> Bool {
+    package static func admits(_ principal: Principal, bootstrapAllowed: Bool) -> Bool {
         switch principal.kind {
         case HostIngestVocabulary.hostKind: true
         case .global: bootstrapAllowed
@@ -23,7 +23,7 @@ public enum HostAuthCheck {
     }
 
     /// Decides once the body names its host.
-    public static func check(_ principal: Principal, bodyHostID: String, bootstrapAllowed: Bool) throws -> Outcome {
+    package static func check(_ principal: Principal, bodyHostID: String, bootstrapAllowed: Bool) throws -> Outcome {
         switch principal.kind {
         case HostIngestVocabulary.hostKind:
             guard principal.id == bodyHostID, let customerID = principal.customerID else {

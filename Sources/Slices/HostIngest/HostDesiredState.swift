@@ -11,26 +11,26 @@ import Kernel
 /// // signed-ops, inside its write transaction
 /// let stored = try HostDesiredState.replace(hostID: id, canonicalJSON: text, in: db)
 /// ```
-public enum HostDesiredState {
+package enum HostDesiredState {
     /// What a host should look like, as last set.
-    public struct Current: Sendable, Equatable, SnakeCaseRecord {
-        public let hostID: String
-        public let customerID: String
+    package struct Current: Sendable, Equatable, SnakeCaseRecord {
+        package let hostID: String
+        package let customerID: String
         /// 0 until a desired state is first set; one more with every change.
-        public let generation: Int64
+        package let generation: Int64
         /// The canonical JSON text last set; `nil` while none was.
-        public let desiredJSON: String?
+        package let desiredJSON: String?
     }
 
     /// The outcome of ``replace(hostID:canonicalJSON:in:)``.
-    public struct Stored: Sendable, Equatable {
-        public let generation: Int64
+    package struct Stored: Sendable, Equatable {
+        package let generation: Int64
         /// Whether the content differed from what was stored, and so raised the generation.
-        public let changed: Bool
+        package let changed: Bool
     }
 
     /// The host's desired state and generation; `nil` for an unknown host.
-    public static func current(hostID: String, in db: Database) throws -> Current? {
+    package static func current(hostID: String, in db: Database) throws -> Current? {
         try Current.fetchOne(
             db, sql: "SELECT host_id, customer_id, desired_generation AS generation, desired_json FROM hosts WHERE host_id = ?", arguments: [hostID]
         )
@@ -38,7 +38,7 @@ public enum HostDesiredState {
 
     /// The host's desired-state generation; 0 for an unknown host or one never given a
     /// desired state.
-    public static func generation(hostID: String, in db: Database) throws -> Int64 {
+    package static func generation(hostID: String, in db: Database) throws -> Int64 {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT desired_generation FROM hosts WHERE host_id = ?"), arguments: [hostID]) ?? 0
     }
 
@@ -48,7 +48,7 @@ public enum HostDesiredState {
     /// The compare and the raise are one `UPDATE … WHERE`, so inside a write transaction
     /// concurrent writers never lose an increment or share a number. The caller passes a
     /// canonical form (sorted keys, one encoding), so equal content means equal text.
-    public static func replace(hostID: String, canonicalJSON: String, in db: Database) throws -> Stored? {
+    package static func replace(hostID: String, canonicalJSON: String, in db: Database) throws -> Stored? {
         try db.execute(
             sql: """
                 UPDATE hosts SET desired_json = ?, desired_generation = desired_generation + 1

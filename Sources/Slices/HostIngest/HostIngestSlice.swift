@@ -4,14 +4,14 @@ import Kernel
 /// Slice 3: host-domain ingest (v0.7.0). Hosts, guests and the host report stream; the
 /// `/api/v1/host-report` heartbeat with per-host keys; the provisional host mint; the
 /// host dead-man's switch. Purely additive: the controller path is untouched.
-public enum HostIngestSlice {
+package enum HostIngestSlice {
     /// Fields later slices add to the answer to a host report, with their placeholders
     /// (declared whether or not the later slice is enabled).
-    public static let envelopeFields = ContributionKey<EnvelopeField>("host-ingest.envelope-fields")
+    package static let envelopeFields = ContributionKey<EnvelopeField>("host-ingest.envelope-fields")
     /// Where later slices, while enabled, fill those fields for the hosts they speak for.
-    public static let envelopeSources = ContributionKey<any ControlEnvelopeSource>("host-ingest.envelope-sources")
+    package static let envelopeSources = ContributionKey<any ControlEnvelopeSource>("host-ingest.envelope-sources")
 
-    public static let slice = Slice(
+    package static let slice = Slice(
         name: HostIngestVocabulary.sliceName,
         number: 3,
         summary: "host-domain ingest: hosts, guests, host reports, per-host keys, host dead-man's switch",

@@ -1,21 +1,21 @@
 import Kernel
 
 /// The names slice 3 registers: its flags, key kind and event types.
-public enum HostIngestVocabulary {
-    public static let sliceName = "host-ingest"
+package enum HostIngestVocabulary {
+    package static let sliceName = "host-ingest"
 
     /// `POST /api/v1/admin/hosts` is served. Provisional: a later slice that enrolls hosts
     /// replaces it (and defaults it off, see ``Kernel/FlagEffect``).
-    public static let adminMint = "admin_mint"
+    package static let adminMint = "admin_mint"
     /// The global key is accepted on `/api/v1/host-report` for an existing host.
-    public static let globalKeyBootstrap = "global_key_bootstrap"
+    package static let globalKeyBootstrap = "global_key_bootstrap"
 
     static let flags: [FlagDefinition] = [
         FlagDefinition(name: adminMint, summary: "provisional POST /api/v1/admin/hosts is served", default: true),
         FlagDefinition(name: globalKeyBootstrap, summary: "the global key is accepted on /api/v1/host-report", default: true),
     ]
 
-    public static let hostKind: PrincipalKind = "host"
+    package static let hostKind: PrincipalKind = "host"
 
     static let stalenessChecker = "host_staleness"
     static let stalenessPrefix = "host"

@@ -12,7 +12,7 @@ import NIOCore
 extension HostReport {
     /// Reads and checks a report body; a body that breaks a rule fails with a message
     /// naming the field, like `guests[1].vmid: must be an integer from 100 to 999999999`.
-    public init(body: ByteBuffer) throws(ValidationFailure) {
+    package init(body: ByteBuffer) throws(ValidationFailure) {
         guard body.readableBytes > 0 else { throw ValidationFailure(BodyDecoder.emptyBodyMessage) }
         var reader = JSONReader(buffer: body)
         let report: FieldReading<HostReportFields>

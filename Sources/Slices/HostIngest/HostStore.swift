@@ -7,11 +7,11 @@ import Kernel
 /// meaning. The report path writes reality columns only; operator-intent columns
 /// (`desired_json`, `desired_generation`, `dr_record_json`, `api_key`,
 /// `desired_spec_json`) are never written here.
-public struct HostStore: Sendable {
+package struct HostStore: Sendable {
     let database: HubDatabase
     let clock: any HubClock
 
-    public init(database: HubDatabase, clock: any HubClock) {
+    package init(database: HubDatabase, clock: any HubClock) {
         self.database = database
         self.clock = clock
     }
@@ -20,7 +20,7 @@ public struct HostStore: Sendable {
 
     /// Mints a host for an existing customer: a legible `<customer_id>-<6 of [a-z0-9]>`
     /// id and a fresh key, answered once.
-    public func mint(customerID: String, label: String?) async throws -> (host: Host, apiKey: String) {
+    package func mint(customerID: String, label: String?) async throws -> (host: Host, apiKey: String) {
         let apiKey = APIKey.generate()
         let host = try await database.pool.write { db -> Host in
             guard try CustomerDirectory().customer(customerID, in: db) != nil else {
@@ -41,7 +41,7 @@ public struct HostStore: Sendable {
 
     /// Creates the host, or on conflict changes its identity (customer, label, key) and
     /// `updated_at` only.
-    public func upsertHost(hostID: String, customerID: String, label: String, apiKeyHash: String, in db: Database) throws {
+    package func upsertHost(hostID: String, customerID: String, label: String, apiKeyHash: String, in db: Database) throws {
         let now = Timestamp(clock.now())
         try db.execute(
             sql: """
@@ -53,22 +53,22 @@ public struct HostStore: Sendable {
         )
     }
 
-    public static func host(_ hostID: String, in db: Database) throws -> Host? {
+    package static func host(_ hostID: String, in db: Database) throws -> Host? {
         try Host.fetchOne(db, key: hostID)
     }
 
-    public func host(_ hostID: String) async throws -> Host? {
+    package func host(_ hostID: String) async throws -> Host? {
         try await database.pool.read { db in try Self.host(hostID, in: db) }
     }
 
     /// The host a key belongs to, by the key's hash.
-    public func host(forKeyHash keyHash: String) async throws -> Host? {
+    package func host(forKeyHash keyHash: String) async throws -> Host? {
         try await database.pool.read { db in
             try Host.filter(Column("api_key_hash") == keyHash).fetchOne(db)
         }
     }
 
-    public func hosts(customerID: String?) async throws -> [Host] {
+    package func hosts(customerID: String?) async throws -> [Host] {
         try await database.pool.read { db in
             var hosts = Host.order(Column("host_id"))
             if let customerID {
@@ -84,7 +84,7 @@ public struct HostStore: Sendable {
     ///
     /// Hand-written, prepared statements: this runs once per report, and a record would
     /// allocate an encoder and a dictionary of columns for every row it writes.
-    public func saveHostReport(_ report: HostReport, raw: String, hostID: String, customerID: String, receivedAt: String, in db: Database) throws {
+    package func saveHostReport(_ report: HostReport, raw: String, hostID: String, customerID: String, receivedAt: String, in db: Database) throws {
         try db.cachedStatement(sql: """
                 INSERT INTO host_reports (host_id, customer_id, reported_at, received_at, agent_version, cpu_percent, mem_percent,
                     disk_percent, guest_total, guest_running, cloudflared_status, raw_json)
@@ -101,7 +101,7 @@ public struct HostStore: Sendable {
     /// guest's `api_key` and `desired_spec_json` survive every report. Hand-written and
     /// prepared, like ``saveHostReport(_:raw:hostID:customerID:receivedAt:in:)``: it runs
     /// for every guest of every report.
-    public func upsertGuestFromReport(_ guest: HostReport.ReportedGuest, hostID: String, seenAt: String, in db: Database) throws {
+    package func upsertGuestFromReport(_ guest: HostReport.ReportedGuest, hostID: String, seenAt: String, in db: Database) throws {
         try db.cachedStatement(sql: """
                 INSERT INTO guests (guest_id, host_id, vmid, display_name, status, controller_version, last_seen_at, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -112,16 +112,16 @@ public struct HostStore: Sendable {
             .execute(arguments: [Guest.id(hostID: hostID, vmid: guest.vmid), hostID, guest.vmid, guest.name, guest.status, guest.controllerVersion, seenAt, seenAt, seenAt])
     }
 
-    public func guests(hostID: String) async throws -> [Guest] {
+    package func guests(hostID: String) async throws -> [Guest] {
         try await database.pool.read { db in try Self.guests(hostID: hostID, in: db) }
     }
 
-    public static func guests(hostID: String, in db: Database) throws -> [Guest] {
+    package static func guests(hostID: String, in db: Database) throws -> [Guest] {
         try Guest.filter(Column("host_id") == hostID).order(Column("vmid")).fetchAll(db)
     }
 
     /// The figures of a host's latest report.
-    public func latestReport(hostID: String) async throws -> ReportFigures? {
+    package func latestReport(hostID: String) async throws -> ReportFigures? {
         try await database.pool.read { db in
             try ReportFigures.filter(Column("host_id") == hostID).order(Column("id").desc).fetchOne(db)
         }
@@ -134,7 +134,7 @@ public struct HostStore: Sendable {
 
     /// Hosts that have reported, the subjects of the dead-man's switch; never-reported
     /// hosts are skipped.
-    public func stalenessRows() async throws -> [Host] {
+    package func stalenessRows() async throws -> [Host] {
         try await database.pool.read { db in
             try Host.filter(Column("last_report_at") != nil).order(Column("host_id")).fetchAll(db)
         }

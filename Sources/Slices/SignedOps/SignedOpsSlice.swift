@@ -5,8 +5,8 @@ import Kernel
 /// hub tells a host to do is signed with the hub's Ed25519 key in a DSSE envelope, so a
 /// host acts only on what that key signed — not on whatever a proxy, a tunnel or a
 /// database row says.
-public enum SignedOpsSlice {
-    public static let slice = Slice(
+package enum SignedOpsSlice {
+    package static let slice = Slice(
         name: SignedOpsVocabulary.sliceName,
         number: 4,
         summary: "signed desired state and signed ops: Ed25519 DSSE envelopes, per-host op sequence, op results and expiry",

@@ -12,9 +12,9 @@ import Synchronization
 /// while a server is up, takes effect from the server's next signature without a restart
 /// or a signal. A retired key is published for ``verificationWindow`` after its
 /// retirement — far longer than the longest op lifetime (7 days) — then dropped.
-public final class OpsKeyRing: Sendable {
+package final class OpsKeyRing: Sendable {
     /// How long a retired key stays in `GET /api/v1/ops/keys`: 30 days.
-    public static let verificationWindow: TimeInterval = 30 * 86_400
+    package static let verificationWindow: TimeInterval = 30 * 86_400
 
     let file: SigningKeyFile
     let database: HubDatabase
@@ -22,7 +22,7 @@ public final class OpsKeyRing: Sendable {
     let logger: Logger
     private let loaded = Mutex<(text: String, key: SigningKey)?>(nil)
 
-    public init(dataDirectory: URL, database: HubDatabase, clock: any HubClock, logger: Logger) {
+    package init(dataDirectory: URL, database: HubDatabase, clock: any HubClock, logger: Logger) {
         self.file = SigningKeyFile(dataDirectory: dataDirectory)
         self.database = database
         self.clock = clock
@@ -30,11 +30,11 @@ public final class OpsKeyRing: Sendable {
     }
 
     /// Where the active key lives.
-    public var keyFile: URL { file.url }
+    package var keyFile: URL { file.url }
 
     /// The key that signs now; generated (mode 0600) when there is none yet. A file
     /// that is not an Ed25519 PKCS#8 PEM throws a ``ConfigurationError`` naming it.
-    public func activeKey() async throws -> SigningKey {
+    package func activeKey() async throws -> SigningKey {
         guard let text = try file.read() else {
             return try await generate()
         }
@@ -47,7 +47,7 @@ public final class OpsKeyRing: Sendable {
 
     /// The keys agents may verify with: the active key first, then the retired keys
     /// still within ``verificationWindow``, most recently retired first.
-    public func publishedKeys() async throws -> [OpsPublicKey] {
+    package func publishedKeys() async throws -> [OpsPublicKey] {
         let active = try await activeKey()
         let cutoff = Timestamp(clock.now().addingTimeInterval(-Self.verificationWindow))
         let retired = try await database.pool.read { db in
@@ -57,18 +57,18 @@ public final class OpsKeyRing: Sendable {
     }
 
     /// What ``rotate()`` did.
-    public struct Rotation: Sendable {
+    package struct Rotation: Sendable {
         /// The key that signed until now; `nil` when there was none.
-        public let retired: OpsPublicKey?
-        public let active: OpsPublicKey
+        package let retired: OpsPublicKey?
+        package let active: OpsPublicKey
         /// Until when the retired key stays published.
-        public let retiredPublishedUntil: Date?
+        package let retiredPublishedUntil: Date?
     }
 
     /// Makes a fresh key the active one. The previous key is retired, not deleted from
     /// the record: its public key stays published for ``verificationWindow``; its private
     /// key is gone with the replaced file.
-    public func rotate() async throws -> Rotation {
+    package func rotate() async throws -> Rotation {
         let previous = try file.load()?.key
         if let previous {
             try await record(previous.publicKey)

@@ -8,20 +8,20 @@ import Kernel
 /// ``preAuthenticationEncoding(payloadType:payload:)`` from the envelope's own fields and
 /// checks the Ed25519 signature. Signing the type along with the bytes means a payload
 /// cannot be replayed as another kind of document.
-public struct DSSEEnvelope: Sendable, Equatable, Codable {
-    public let payloadType: String
+package struct DSSEEnvelope: Sendable, Equatable, Codable {
+    package let payloadType: String
     /// Base64 of the signed bytes.
-    public let payload: String
-    public let signatures: [Signature]
+    package let payload: String
+    package let signatures: [Signature]
 
-    public struct Signature: Sendable, Equatable, Codable {
-        public let keyid: String
+    package struct Signature: Sendable, Equatable, Codable {
+        package let keyid: String
         /// Base64 of the Ed25519 signature over the PAE.
-        public let sig: String
+        package let sig: String
     }
 
     /// Signs `payload` as `payloadType` with `key`.
-    public static func sign(_ payload: Data, payloadType: String, with key: SigningKey) throws -> DSSEEnvelope {
+    package static func sign(_ payload: Data, payloadType: String, with key: SigningKey) throws -> DSSEEnvelope {
         let signature = try key.signature(for: preAuthenticationEncoding(payloadType: payloadType, payload: payload))
         return DSSEEnvelope(
             payloadType: payloadType, payload: payload.base64EncodedString(),
@@ -31,7 +31,7 @@ public struct DSSEEnvelope: Sendable, Equatable, Codable {
 
     /// `"DSSEv1" SP len(type) SP type SP len(body) SP body`, lengths as ASCII decimal
     /// byte counts.
-    public static func preAuthenticationEncoding(payloadType: String, payload: Data) -> Data {
+    package static func preAuthenticationEncoding(payloadType: String, payload: Data) -> Data {
         let type = Data(payloadType.utf8)
         var encoded = Data("DSSEv1 \(type.count) ".utf8)
         encoded.append(type)
@@ -42,18 +42,18 @@ public struct DSSEEnvelope: Sendable, Equatable, Codable {
 
     /// The envelope as stored and served: the hub's one JSON encoding (keys sorted), the
     /// field names as DSSE spells them (`payloadType`, not snake_case); fixed once.
-    public func encoded() throws -> String {
+    package func encoded() throws -> String {
         try WireJSON.encodeString(self, keys: .asDeclared)
     }
 
     /// The envelope as a response body, the same bytes as ``encoded()``.
-    public func response() throws -> HubResponse {
+    package func response() throws -> HubResponse {
         .rawJSON(try WireJSON.encode(self, keys: .asDeclared))
     }
 }
 
 /// The payload types of slice 4's envelopes.
-public enum PayloadType {
-    public static let signedOp = "application/vnd.felhom.signed-op.v1+json"
-    public static let desiredState = "application/vnd.felhom.desired-state.v1+json"
+package enum PayloadType {
+    package static let signedOp = "application/vnd.felhom.signed-op.v1+json"
+    package static let desiredState = "application/vnd.felhom.desired-state.v1+json"
 }

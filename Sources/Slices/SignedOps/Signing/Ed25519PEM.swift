@@ -7,29 +7,29 @@ import Foundation
 /// For Ed25519 both DER structures are fixed apart from the 32 key bytes (RFC 8410), so
 /// a constant prefix replaces an ASN.1 library:
 /// `302e020100300506032b657004220420 || seed` and `302a300506032b6570032100 || public key`.
-public enum Ed25519PEM {
+package enum Ed25519PEM {
     static let privateKeyPrefix: [UInt8] = [0x30, 0x2E, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20]
     static let publicKeyPrefix: [UInt8] = [0x30, 0x2A, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x03, 0x21, 0x00]
     static let privateLabel = "PRIVATE KEY"
     static let publicLabel = "PUBLIC KEY"
 
     /// A PKCS#8 PEM around a 32-byte private key seed.
-    public static func privateKeyPEM(seed: Data) -> String {
+    package static func privateKeyPEM(seed: Data) -> String {
         pem(label: privateLabel, der: Data(privateKeyPrefix) + seed)
     }
 
     /// A SubjectPublicKeyInfo PEM around a raw 32-byte public key.
-    public static func publicKeyPEM(raw: Data) -> String {
+    package static func publicKeyPEM(raw: Data) -> String {
         pem(label: publicLabel, der: Data(publicKeyPrefix) + raw)
     }
 
     /// The 32-byte seed of a PKCS#8 Ed25519 PEM; throws for anything else.
-    public static func seed(fromPrivateKeyPEM text: String) throws -> Data {
+    package static func seed(fromPrivateKeyPEM text: String) throws -> Data {
         try body(of: text, label: privateLabel, prefix: privateKeyPrefix)
     }
 
     /// The raw 32-byte key of a SubjectPublicKeyInfo Ed25519 PEM; throws for anything else.
-    public static func rawPublicKey(fromPEM text: String) throws -> Data {
+    package static func rawPublicKey(fromPEM text: String) throws -> Data {
         try body(of: text, label: publicLabel, prefix: publicKeyPrefix)
     }
 
@@ -60,11 +60,11 @@ public enum Ed25519PEM {
 }
 
 /// Why a PEM text is not an Ed25519 key of the expected kind.
-public enum Ed25519PEMError: Error, Equatable, CustomStringConvertible {
+package enum Ed25519PEMError: Error, Equatable, CustomStringConvertible {
     case notPEM(label: String)
     case notEd25519(label: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notPEM(let label): "not a PEM block of type \(label)"
         case .notEd25519(let label): "the \(label) is not an Ed25519 key in the RFC 8410 form"

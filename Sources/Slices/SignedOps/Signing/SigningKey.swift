@@ -6,9 +6,9 @@ import Foundation
 /// Held as its 32-byte seed — Crypto's key type is not `Sendable`, and expanding the
 /// seed for each signature costs microseconds. Only ``pem`` carries the private key, and
 /// only ``SigningKeyFile`` writes it; nothing logs it (log ``keyID``).
-public struct SigningKey: Sendable {
+package struct SigningKey: Sendable {
     private let seed: Data
-    public let publicKey: OpsPublicKey
+    package let publicKey: OpsPublicKey
 
     init(privateKey: Curve25519.Signing.PrivateKey) {
         self.seed = privateKey.rawRepresentation
@@ -16,22 +16,22 @@ public struct SigningKey: Sendable {
     }
 
     /// A fresh random key.
-    public static func generate() -> SigningKey {
+    package static func generate() -> SigningKey {
         SigningKey(privateKey: Curve25519.Signing.PrivateKey())
     }
 
     /// The key in a PKCS#8 PEM; throws for any other text.
-    public init(pem: String) throws {
+    package init(pem: String) throws {
         self.init(privateKey: try Curve25519.Signing.PrivateKey(rawRepresentation: try Ed25519PEM.seed(fromPrivateKeyPEM: pem)))
     }
 
-    public var keyID: String { publicKey.keyID }
+    package var keyID: String { publicKey.keyID }
 
     /// The PKCS#8 PEM of the private key, for the key file only.
     var pem: String { Ed25519PEM.privateKeyPEM(seed: seed) }
 
     /// An Ed25519 signature over `message`.
-    public func signature(for message: Data) throws -> Data {
+    package func signature(for message: Data) throws -> Data {
         try Curve25519.Signing.PrivateKey(rawRepresentation: seed).signature(for: message)
     }
 }
