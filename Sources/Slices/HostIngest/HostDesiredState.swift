@@ -3,12 +3,13 @@ import Kernel
 
 /// The operator-intent side of a host: its desired state and that state's generation.
 ///
-/// Slice 3 created `hosts.desired_json` and `hosts.desired_generation` inert; the
-/// signed-ops slice (4) sets them, but only through this type, so the `hosts` table
-/// keeps one owner. The report path never touches either column.
+/// `hosts.desired_json` and `hosts.desired_generation` belong to host-ingest's table; a
+/// later slice that decides what a host should look like sets them only through this
+/// type, so the `hosts` table keeps one owner. The report path never touches either
+/// column.
 ///
 /// ```swift
-/// // signed-ops, inside its write transaction
+/// // a later slice, inside its write transaction
 /// let stored = try HostDesiredState.replace(hostID: id, canonicalJSON: text, in: db)
 /// ```
 package enum HostDesiredState {

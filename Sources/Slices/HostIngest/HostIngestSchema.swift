@@ -1,8 +1,8 @@
 import Kernel
 
-/// Slice 3's tables. Additive only: nothing here touches `customer_configs` or
-/// `reports`. Operator-intent columns exist from the start, so later slices need no
-/// ALTER: `hosts.desired_json`, `desired_generation` (live since slice 4, written only
+/// Host-ingest's tables. Additive only: nothing here touches the controller's
+/// `customer_configs` or `reports`. Operator-intent columns exist from the start, so
+/// later slices need no ALTER: `hosts.desired_json`, `desired_generation` (written only
 /// through ``HostDesiredState``), `dr_record_json`; `guests.api_key`, `desired_spec_json`.
 enum HostIngestSchema {
     static let migrations: [Migration] = [

@@ -1,6 +1,6 @@
 import Kernel
 
-/// The names slice 3 registers: its flags, key kind and event types.
+/// The names host-ingest registers: its flags, key kind and event types.
 package enum HostIngestVocabulary {
     package static let sliceName = "host-ingest"
 

@@ -3,10 +3,11 @@ import Foundation
 import GRDB
 import Kernel
 
-/// Hosts, guests and host reports: the store operations of slice 3, with the seed's
-/// meaning. The report path writes reality columns only; operator-intent columns
+/// Hosts, guests and host reports: host-ingest's store operations. The report path
+/// writes what the agent observed (reality columns: `agent_version`, `last_report_at`,
+/// a guest's `display_name`, `status`, …) and never what an operator decided
 /// (`desired_json`, `desired_generation`, `dr_record_json`, `api_key`,
-/// `desired_spec_json`) are never written here.
+/// `desired_spec_json`): a report must not undo an operator's intent (agent protocol §4).
 package struct HostStore: Sendable {
     let database: HubDatabase
     let clock: any HubClock
