@@ -25,7 +25,7 @@ package struct PruneService: Service {
 
     package func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            try? await cancelWhenGracefulShutdown { await pruneIfDue() }
+            await cancelWhenGracefulShutdown { await pruneIfDue() }
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: checkInterval) }
         }
     }

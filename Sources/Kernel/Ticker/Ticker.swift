@@ -38,7 +38,7 @@ package struct Ticker: Service {
             let started = ContinuousClock.now
             do {
                 try await checker.check(now: now)
-                logger.debug("checker ran", metadata: ["checker": "\(checker.name)", "duration_ms": "\((ContinuousClock.now - started).millisecondsText)"])
+                logger.info("checker ran", metadata: ["checker": "\(checker.name)", "duration_ms": "\((ContinuousClock.now - started).millisecondsText)"])
             } catch {
                 logger.error("checker failed", metadata: ["checker": "\(checker.name)", "error": LoggedError.metadata(error)])
             }
