@@ -74,14 +74,34 @@ import Testing
         }
     }
 
+    static let layout = EnvelopeLayout(fields: [
+        EnvelopeField(name: "has_signed_ops", placeholder: .boolean(false)),
+        EnvelopeField(name: "desired_generation", placeholder: .integer(0)),
+    ])
+
     /// The hand-built envelope is byte for byte what the hub's encoder writes.
     @Test(arguments: [(false, 0, false, 900), (true, 42, true, 60), (false, 9_007_199_254_740_993, true, 1)])
     func directEncodingMatchesTheEncoder(blocked: Bool, generation: Int64, hasOps: Bool, poll: Int) throws {
         let envelope = ControlEnvelope(
             pollIntervalSeconds: poll, blocked: blocked, fields: ["desired_generation": .integer(generation), "has_signed_ops": .boolean(hasOps)]
         )
+        let json = Self.layout.json(envelope)
         let reference = Reference(pollIntervalSeconds: poll, blocked: blocked, desiredGeneration: generation, hasSignedOps: hasOps)
-        #expect(envelope.json == (try WireJSON.encodeString(reference)))
-        #expect(try JSONDecoder().decode(Reference.self, from: Data(envelope.json.utf8)) == reference)
+        #expect(json == (try WireJSON.encodeString(reference)))
+        #expect(try JSONDecoder().decode(Reference.self, from: Data(json.utf8)) == reference)
+    }
+
+    /// A field no slice gave a value for is written with its placeholder, in its place.
+    @Test func missingFieldsGetTheirPlaceholders() throws {
+        let envelope = ControlEnvelope(pollIntervalSeconds: 60, blocked: false, fields: ["has_signed_ops": .boolean(true)])
+        let reference = Reference(pollIntervalSeconds: 60, blocked: false, desiredGeneration: 0, hasSignedOps: true)
+        #expect(Self.layout.json(envelope) == (try WireJSON.encodeString(reference)))
+    }
+
+    /// A declared field cannot shadow a member host-ingest writes itself.
+    @Test func aFieldCannotReplaceTheOwnMembers() throws {
+        let layout = EnvelopeLayout(fields: [EnvelopeField(name: "blocked", placeholder: .boolean(true))])
+        let envelope = ControlEnvelope(pollIntervalSeconds: 60, blocked: false, fields: ["blocked": .boolean(true)])
+        #expect(layout.json(envelope) == #"{"blocked":false,"poll_interval_seconds":60,"status":"ok"}"#)
     }
 }

@@ -29,9 +29,7 @@ package enum HostIngestSlice {
             let ingest = HostReportRoute(
                 store: store, writer: writer, flags: environment.flags, clock: environment.clock,
                 contributions: environment.contributions,
-                placeholders: Dictionary(
-                    environment.contributions.all(for: envelopeFields).map { ($0.name, $0.placeholder) }, uniquingKeysWith: { first, _ in first }
-                ),
+                envelopeLayout: EnvelopeLayout(fields: environment.contributions.all(for: envelopeFields)),
                 metrics: environment.metrics,
                 pollIntervalSeconds: environment.settings[ControllerSettings.pollInterval]
             )

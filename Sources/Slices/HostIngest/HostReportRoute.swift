@@ -12,8 +12,8 @@ struct HostReportRoute: Sendable {
     /// Where later slices' sources of envelope fields are (``HostIngestSlice/envelopeSources``):
     /// read when a report comes, since later slices are assembled after this one.
     let contributions: Contributions
-    /// Every declared envelope field with its placeholder.
-    let placeholders: [String: EnvelopeValue]
+    /// The envelope's members in order, with every declared field's placeholder.
+    let envelopeLayout: EnvelopeLayout
     let metrics: HubMetrics
     let pollIntervalSeconds: Int
 
@@ -54,8 +54,7 @@ struct HostReportRoute: Sendable {
             report: report, raw: String(buffer: request.body), hostID: hostID, customerID: customerID,
             receivedAt: Timestamp.format(clock.now()), sources: applying
         ))
-        let fields = placeholders.merging(outcome.fields) { _, given in given }
-        let envelope = ControlEnvelope(pollIntervalSeconds: pollIntervalSeconds, blocked: outcome.blocked, fields: fields)
-        return .rawJSON(ByteBuffer(string: envelope.json))
+        let envelope = ControlEnvelope(pollIntervalSeconds: pollIntervalSeconds, blocked: outcome.blocked, fields: outcome.fields)
+        return .rawJSON(ByteBuffer(string: envelopeLayout.json(envelope)))
     }
 }
