@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 /// A slice of the hub: its folder `Sources/Slices/<name>` (target `<name>Slice`), its tests
@@ -33,6 +34,7 @@ let slices: [SliceTarget] = [
     SliceTarget("Controller", uses: [asyncHTTPClient, crypto, serviceLifecycle]),
     SliceTarget("HostIngest", requires: ["Controller"]),
     SliceTarget("SignedOps", requires: ["HostIngest"], uses: [crypto, logging], testsUse: [crypto]),
+    SliceTarget("Enrollment", requires: ["HostIngest", "SignedOps"]),
 ]
 
 /// A slice and every slice it requires, directly or not, as target names.
@@ -48,7 +50,10 @@ let sliceTargets: [Target] = slices.flatMap { slice -> [Target] in
             dependencies: ["Kernel", "StrictJSON", "HubCommandLine", grdb, hummingbird, argumentParser]
                 + slice.requires.map { .target(name: "\($0)Slice") } + slice.uses,
             path: "Sources/Slices/\(slice.name)",
-            exclude: ["README.md", "docs"]
+            // What a slice's folder holds besides code, where it has it.
+            exclude: ["README.md", "docs"].filter {
+                FileManager.default.fileExists(atPath: "\(Context.packageDirectory)/Sources/Slices/\(slice.name)/\($0)")
+            }
         ),
         .testTarget(
             name: "\(slice.name)Tests",

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Kernel
 import Synchronization
 
@@ -14,6 +15,13 @@ package enum CommandHub {
     static var resolver: SliceResolver {
         guard let resolver = installed.withLock({ $0?.resolver }) else { preconditionFailure("CommandHub.install was not called") }
         return resolver
+    }
+
+    /// What later slices of the catalogue add to the command group `group`; nothing
+    /// before the catalogue is installed.
+    package static func subcommands(extending group: String) -> [any ParsableCommand.Type] {
+        let catalogue = installed.withLock { $0?.resolver.orderedCatalogue } ?? []
+        return catalogue.flatMap(\.commandExtensions).filter { $0.group == group }.map(\.command)
     }
 
     static var version: String {

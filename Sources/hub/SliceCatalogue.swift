@@ -1,4 +1,5 @@
 import ControllerSlice
+import EnrollmentSlice
 import HostIngestSlice
 import Kernel
 import SignedOpsSlice
@@ -10,6 +11,7 @@ enum SliceCatalogue {
         ControllerSlice.slice,
         HostIngestSlice.slice,
         SignedOpsSlice.slice,
+        EnrollmentSlice.slice,
     ]
 
     static var resolver: SliceResolver { SliceResolver(catalogue: all) }

@@ -15,6 +15,7 @@ package struct HubClient: Sendable {
     package struct Reply: Sendable {
         package let status: Int
         package let body: String
+        package var headers: HTTPFields = [:]
 
         /// The body as a JSON object (empty when it is not one).
         package var json: [String: Any] {
@@ -30,7 +31,7 @@ package struct HubClient: Sendable {
         if let key { headers[.authorization] = "Bearer \(key)" }
         if body != nil { headers[.contentType] = "application/json" }
         let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
-        return Reply(status: Int(response.status.code), body: String(buffer: response.body))
+        return Reply(status: Int(response.status.code), body: String(buffer: response.body), headers: response.headers)
     }
 
     /// Raw bytes as the body, for bodies that are not text.

@@ -29,10 +29,11 @@ package final class AuthRegistry: Sendable {
         let keyHash = APIKey.hash(key)
         if changes?.hasChanged() == true { cache.removeAll() }
         if let known = cache.principal(forKeyHash: keyHash) { return known }
+        let epoch = cache.epoch
         let ordered = strategies.filter { expected.contains($0.kind) } + strategies.filter { !expected.contains($0.kind) }
         for strategy in ordered {
             if let principal = try await strategy.principal(forKeyHash: keyHash) {
-                cache.remember(principal, forKeyHash: keyHash)
+                cache.remember(principal, forKeyHash: keyHash, since: epoch)
                 return principal
             }
         }

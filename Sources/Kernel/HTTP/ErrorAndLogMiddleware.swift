@@ -11,7 +11,7 @@ import Logging
 /// description is cut to ``LoggedError/limit`` characters, since some errors carry
 /// whole SQL statements or bodies.
 struct ErrorAndLogMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = HubRequestContext
     /// Route paths whose successful requests are logged at debug.
     let quietRoutes: Set<String>
 

@@ -14,11 +14,13 @@ package struct HubRequest: Sendable {
     package let body: ByteBuffer
     /// `nil` only on ``SliceRoute/Access/open`` routes.
     package let principal: Principal?
+    /// The peer's IP address, for limits that count by client; `nil` when unknown.
+    package let clientAddress: String?
     package let logger: Logger
 
     package init(
         method: HTTPRequest.Method, path: String, pathParameters: [String: String] = [:], query: [String: String] = [:],
-        headers: HTTPFields = [:], body: ByteBuffer = ByteBuffer(), principal: Principal?, logger: Logger
+        headers: HTTPFields = [:], body: ByteBuffer = ByteBuffer(), principal: Principal?, clientAddress: String? = nil, logger: Logger
     ) {
         self.method = method
         self.path = path
@@ -27,6 +29,7 @@ package struct HubRequest: Sendable {
         self.headers = headers
         self.body = body
         self.principal = principal
+        self.clientAddress = clientAddress
         self.logger = logger
     }
 

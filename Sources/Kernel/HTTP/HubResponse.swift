@@ -18,6 +18,9 @@ package struct HubResponse: Sendable {
         HubResponse(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: try WireJSON.encode(value))
     }
 
+    /// 204: done, nothing to say.
+    package static let noContent = HubResponse(status: .noContent)
+
     /// Bytes already encoded as JSON, served unchanged.
     package static func rawJSON(_ bytes: ByteBuffer, status: HTTPResponse.Status = .ok) -> HubResponse {
         HubResponse(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: bytes)

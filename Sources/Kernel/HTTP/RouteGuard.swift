@@ -12,7 +12,7 @@ struct RouteGuard: Sendable {
     let auth: AuthRegistry
     let flags: FlagBook
 
-    func respond(to request: Request, context: BasicRequestContext, route: SliceRoute) async throws -> Response {
+    func respond(to request: Request, context: HubRequestContext, route: SliceRoute) async throws -> Response {
         let principal = try await authorize(request, access: route.access)
         if let gate = route.gate, try await !flags.isEnabled(gate) {
             throw HubError.notFound()
@@ -25,7 +25,7 @@ struct RouteGuard: Sendable {
         let parameters = try PathParameters.decoded(context.parameters)
         let hubRequest = HubRequest(
             method: request.method, path: request.uri.path, pathParameters: parameters, query: query,
-            headers: request.headers, body: body, principal: principal, logger: context.logger
+            headers: request.headers, body: body, principal: principal, clientAddress: context.clientAddress, logger: context.logger
         )
         let answer = try await route.handler(hubRequest)
         return Response(status: answer.status, headers: answer.headers, body: .init(byteBuffer: answer.body))

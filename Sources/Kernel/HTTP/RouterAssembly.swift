@@ -11,8 +11,8 @@ enum RouterAssembly {
 
     static func makeRouter(
         routes: [SliceRoute], guard routeGuard: RouteGuard, bodyBudget: BodyBudget, metrics: HubMetrics
-    ) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    ) -> Router<HubRequestContext> {
+        let router = Router(context: HubRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         router.add(middleware: ErrorAndLogMiddleware(quietRoutes: Set(routes.filter(\.quietWhenSuccessful).map(\.path))))
         var methodsByPath: [String: Set<HTTPRequest.Method>] = [:]

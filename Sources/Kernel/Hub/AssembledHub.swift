@@ -7,7 +7,7 @@ import ServiceLifecycle
 /// slices' services.
 package struct AssembledHub: Sendable {
     package let runtime: HubRuntime
-    package let responder: RouterResponder<BasicRequestContext>
+    package let responder: RouterResponder<HubRequestContext>
     package let ticker: Ticker
     package let pruning: PruneService
     package let auth: AuthRegistry

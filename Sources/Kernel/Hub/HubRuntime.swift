@@ -122,6 +122,11 @@ package final class HubRuntime: Sendable {
         )
     }
 
+    /// Call after a command replaced or revoked a key: a server running on the same data
+    /// folder drops its cached keys before its next request.
+    package func announceKeyChange() {
+        beacon.signal()
+    }
 
     /// Deletes the enabled slices' raw reports older than the retention.
     package var pruner: Pruner {

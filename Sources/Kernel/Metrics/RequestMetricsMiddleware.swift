@@ -7,7 +7,7 @@ import Hummingbird
 /// matched (`/api/v1/admin/hosts/{host_id}`), never the raw path, so the number of
 /// series stays bounded whatever clients send.
 struct RequestMetricsMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = HubRequestContext
     let metrics: HubMetrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

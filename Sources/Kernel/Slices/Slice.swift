@@ -44,6 +44,8 @@ package struct Slice: Sendable {
     /// Its `hub …` subcommands; they work on the database directly, as every command but
     /// `serve` does.
     package let commands: [any ParsableCommand.Type]
+    /// Subcommands it adds to an earlier slice's command group (`hub hosts revoke`).
+    package let commandExtensions: [CommandExtension]
     /// Its areas of `hub status`, in order.
     package let statusSections: [StatusSection]
     /// Contributions to earlier slices' extension points that hold whether or not this
@@ -68,6 +70,7 @@ package struct Slice: Sendable {
         settings: [SettingDefinition] = [],
         metrics: [MetricDefinition] = [],
         commands: [any ParsableCommand.Type] = [],
+        commandExtensions: [CommandExtension] = [],
         statusSections: [StatusSection] = [],
         declarations: @escaping @Sendable (Contributions) -> Void = { _ in },
         assemble: @escaping @Sendable (SliceEnvironment) async throws -> SliceParts
@@ -86,6 +89,7 @@ package struct Slice: Sendable {
         self.settings = settings
         self.metrics = metrics
         self.commands = commands
+        self.commandExtensions = commandExtensions
         self.statusSections = statusSections
         self.declarations = declarations
         self.assemble = assemble

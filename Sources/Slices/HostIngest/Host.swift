@@ -14,6 +14,9 @@ package struct Host: Sendable, Equatable, Encodable, SnakeCaseRecord, TableRecor
     package let agentVersion: String?
     package let lastReportAt: Timestamp?
     package let desiredGeneration: Int64
+    /// When an operator revoked the host: its key no longer works and nobody watches for
+    /// its silence; its history stays.
+    package let revokedAt: Timestamp?
     package let createdAt: Timestamp
     package let updatedAt: Timestamp
 }

@@ -43,7 +43,8 @@ struct HostAdminRoutes: Sendable {
     }
 
     static func staleness(_ host: Host, _ states: [String: String]) -> String {
-        host.lastReportAt == nil ? "never" : states[host.hostID] ?? "ok"
+        if host.revokedAt != nil { return "revoked" }
+        return host.lastReportAt == nil ? "never" : states[host.hostID] ?? "ok"
     }
 
     private func stalenessStates() async throws -> [String: String] {

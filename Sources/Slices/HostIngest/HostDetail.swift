@@ -2,7 +2,7 @@
 /// latest report's figures and its dead-man's-switch state.
 struct HostDetail: Encodable {
     let host: Host
-    /// `ok`, `stale`, `down`, or `never` for a host that has not reported.
+    /// `ok`, `stale`, `down`, `never` for a host that has not reported, `revoked`.
     let staleness: String
     let guests: [Guest]?
     let lastReport: ReportFigures?

@@ -58,5 +58,10 @@ enum HostIngestSchema {
             CREATE INDEX IF NOT EXISTS host_reports_received_at ON host_reports (received_at);
             CREATE INDEX IF NOT EXISTS host_reports_host ON host_reports (host_id, id);
             """),
+        // A host can be revoked (by whatever later slice manages hosts' lives) without
+        // losing its history, so the mark lives on the host's row.
+        .additive("host-ingest-004-host-revocation", sql: """
+            ALTER TABLE hosts ADD COLUMN revoked_at TEXT;
+            """),
     ]
 }

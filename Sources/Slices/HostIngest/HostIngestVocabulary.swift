@@ -17,6 +17,9 @@ package enum HostIngestVocabulary {
 
     package static let hostKind: PrincipalKind = "host"
 
+    /// `hub hosts`, which later slices may add subcommands to.
+    package static let hostsCommandGroup = "hosts"
+
     static let stalenessChecker = "host_staleness"
     static let stalenessPrefix = "host"
     static let eventTypes = HostCensus.watch.eventTypes

@@ -44,6 +44,8 @@ struct HostReportRoute: Sendable {
             guard let host = try await store.host(id) else {
                 throw HubError.badRequest("unknown_host", "no host \(id); mint it first")
             }
+            // A revoked host is refused on every path, the operator's bootstrap included.
+            guard host.revokedAt == nil else { throw HubError.unauthorized }
             (hostID, customerID) = (host.hostID, host.customerID)
         }
         var applying: [any ControlEnvelopeSource] = []

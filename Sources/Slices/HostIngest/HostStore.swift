@@ -22,17 +22,46 @@ package struct HostStore: Sendable {
     /// Mints a host for an existing customer: a legible `<customer_id>-<6 of [a-z0-9]>`
     /// id and a fresh key, answered once.
     package func mint(customerID: String, label: String?) async throws -> (host: Host, apiKey: String) {
-        let apiKey = APIKey.generate()
-        let host = try await database.pool.write { db -> Host in
-            guard try CustomerDirectory().customer(customerID, in: db) != nil else {
-                throw HubError.badRequest("unknown_customer", "no customer \(customerID)")
-            }
-            var hostID = Self.mintHostID(customerID: customerID)
-            while try Self.host(hostID, in: db) != nil { hostID = Self.mintHostID(customerID: customerID) }
-            try upsertHost(hostID: hostID, customerID: customerID, label: label ?? "", apiKeyHash: APIKey.hash(apiKey), in: db)
-            return try Self.host(hostID, in: db)!
+        try await database.pool.write { db in try mint(customerID: customerID, label: label, in: db) }
+    }
+
+    /// The one way a host comes to be, inside the caller's transaction: the operator's
+    /// mint and later slices (enrollment) share it.
+    package func mint(customerID: String, label: String?, in db: Database) throws -> (host: Host, apiKey: String) {
+        guard try CustomerDirectory().customer(customerID, in: db) != nil else {
+            throw HubError.badRequest("unknown_customer", "no customer \(customerID)")
         }
+        let apiKey = APIKey.generate()
+        var hostID = Self.mintHostID(customerID: customerID)
+        while try Self.host(hostID, in: db) != nil { hostID = Self.mintHostID(customerID: customerID) }
+        try upsertHost(hostID: hostID, customerID: customerID, label: label ?? "", apiKeyHash: APIKey.hash(apiKey), in: db)
+        guard let host = try Self.host(hostID, in: db) else { throw HubError.notFound("no host \(hostID)") }
         return (host, apiKey)
+    }
+
+    /// Gives the host a new key (by its hash); the old one stops working. Callers announce
+    /// the change (``Kernel/SliceEnvironment/announceKeyChange()``) once it is committed.
+    package func replaceKey(hostID: String, keyHash: String, in db: Database) throws {
+        try db.execute(
+            sql: "UPDATE hosts SET api_key_hash = ?, updated_at = ? WHERE host_id = ? AND revoked_at IS NULL",
+            arguments: [keyHash, Timestamp(clock.now()), hostID]
+        )
+    }
+
+    /// Revokes a host: its key is replaced by the hash of a key nobody holds, and the
+    /// dead-man's switch stops watching it; reports, guests and events stay. Returns the
+    /// host as revoked, or `nil` when there is no such host; revoking twice keeps the
+    /// first time.
+    package func revoke(hostID: String, in db: Database) throws -> Host? {
+        let now = Timestamp(clock.now())
+        try db.execute(
+            sql: """
+                UPDATE hosts SET api_key_hash = ?, revoked_at = COALESCE(revoked_at, ?), updated_at = ?
+                WHERE host_id = ?
+                """,
+            arguments: [APIKey.hash(APIKey.generate()), now, now, hostID]
+        )
+        return try Self.host(hostID, in: db)
     }
 
     static func mintHostID(customerID: String) -> String {
@@ -65,7 +94,7 @@ package struct HostStore: Sendable {
     /// The host a key belongs to, by the key's hash.
     package func host(forKeyHash keyHash: String) async throws -> Host? {
         try await database.pool.read { db in
-            try Host.filter(Column("api_key_hash") == keyHash).fetchOne(db)
+            try Host.filter(Column("api_key_hash") == keyHash && Column("revoked_at") == nil).fetchOne(db)
         }
     }
 
@@ -130,14 +159,15 @@ package struct HostStore: Sendable {
 
     // MARK: staleness
 
-    /// What the host dead-man's switch watches: one row per host that has reported.
-    static let stalenessSubjectsSQL = "SELECT host_id AS subject, customer_id, last_report_at AS last_seen_at FROM hosts"
+    /// What the host dead-man's switch watches: one row per host that has reported and is
+    /// not revoked.
+    static let stalenessSubjectsSQL = "SELECT host_id AS subject, customer_id, last_report_at AS last_seen_at FROM hosts WHERE revoked_at IS NULL"
 
     /// Hosts that have reported, the subjects of the dead-man's switch; never-reported
     /// hosts are skipped.
     package func stalenessRows() async throws -> [Host] {
         try await database.pool.read { db in
-            try Host.filter(Column("last_report_at") != nil).order(Column("host_id")).fetchAll(db)
+            try Host.filter(Column("last_report_at") != nil && Column("revoked_at") == nil).order(Column("host_id")).fetchAll(db)
         }
     }
 }

@@ -2,9 +2,15 @@ import ArgumentParser
 import HubCommandLine
 import Kernel
 
-/// `hub hosts`: the provisional mint and the host list, on the database directly.
+/// `hub hosts`: the provisional mint and the host list, on the database directly, and
+/// what later slices add to the group (``Kernel/CommandExtension``).
 struct HostsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "hosts", abstract: "Manage hosts.", subcommands: [Mint.self, List.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: HostIngestVocabulary.hostsCommandGroup, abstract: "Manage hosts.",
+            subcommands: [Mint.self, List.self] + CommandHub.subcommands(extending: HostIngestVocabulary.hostsCommandGroup)
+        )
+    }
 
     struct Mint: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
