@@ -14,13 +14,13 @@ package struct HubRequest: Sendable {
     package let body: ByteBuffer
     /// `nil` only on ``SliceRoute/Access/open`` routes.
     package let principal: Principal?
-    /// The peer's IP address, for limits that count by client; `nil` when unknown.
-    package let clientAddress: String?
+    /// The peer, for limits that count by client; `nil` when unknown.
+    package let peer: SocketAddress?
     package let logger: Logger
 
     package init(
         method: HTTPRequest.Method, path: String, pathParameters: [String: String] = [:], query: [String: String] = [:],
-        headers: HTTPFields = [:], body: ByteBuffer = ByteBuffer(), principal: Principal?, clientAddress: String? = nil, logger: Logger
+        headers: HTTPFields = [:], body: ByteBuffer = ByteBuffer(), principal: Principal?, peer: SocketAddress? = nil, logger: Logger
     ) {
         self.method = method
         self.path = path
@@ -29,8 +29,13 @@ package struct HubRequest: Sendable {
         self.headers = headers
         self.body = body
         self.principal = principal
-        self.clientAddress = clientAddress
+        self.peer = peer
         self.logger = logger
+    }
+
+    /// The peer's IP address without its port, worked out only by the routes that ask.
+    package var clientAddress: String? {
+        peer?.ipAddress
     }
 
     /// A path parameter the route declared; missing means the route is misdeclared.

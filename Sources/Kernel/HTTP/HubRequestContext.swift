@@ -5,12 +5,11 @@ import NIOCore
 /// that sent the request, which limits on failed attempts count by.
 package struct HubRequestContext: RequestContext {
     package var coreContext: CoreRequestContextStorage
-    /// The peer's IP address without its port; `nil` when the channel has none (a Unix
-    /// socket, or the router driven directly in tests).
-    package let clientAddress: String?
+    /// The peer; `nil` when the channel has none (the router driven directly in tests).
+    package let peer: SocketAddress?
 
     package init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        clientAddress = source.channel.remoteAddress?.ipAddress
+        peer = source.channel.remoteAddress
     }
 }

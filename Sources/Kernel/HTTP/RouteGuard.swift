@@ -25,7 +25,7 @@ struct RouteGuard: Sendable {
         let parameters = try PathParameters.decoded(context.parameters)
         let hubRequest = HubRequest(
             method: request.method, path: request.uri.path, pathParameters: parameters, query: query,
-            headers: request.headers, body: body, principal: principal, clientAddress: context.clientAddress, logger: context.logger
+            headers: request.headers, body: body, principal: principal, peer: context.peer, logger: context.logger
         )
         let answer = try await route.handler(hubRequest)
         return Response(status: answer.status, headers: answer.headers, body: .init(byteBuffer: answer.body))
