@@ -51,9 +51,12 @@ struct EnrollRoute: Sendable {
     }
 
     /// Uses the token and mints the host in one transaction: a refusal after the token
-    /// was counted (its customer is blocked) gives the use back.
+    /// was counted (its customer is blocked) gives the use back. The ops keys are read
+    /// first: once the token is spent and the host minted, nothing may fail before the
+    /// installer has its key.
     private func enroll(_ body: EnrollRequest, now: Date) async throws -> Answer {
         let tokenHash = APIKey.hash(body.token)
+        let published = try await opsKeys?.publishedKeys().map(\.entry) ?? []
         let minted = try await database.pool.write { db in
             guard let token = try TokenStore.use(tokenHash: tokenHash, now: Timestamp(now), in: db),
                   let customer = try CustomerDirectory().customer(token.customerID, in: db)
@@ -70,7 +73,7 @@ struct EnrollRoute: Sendable {
         }
         return Answer(
             hostID: minted.host.hostID, customerID: minted.host.customerID, apiKey: minted.apiKey,
-            pollIntervalSeconds: pollIntervalSeconds, opsKeys: try await opsKeys?.publishedKeys().map(\.entry) ?? []
+            pollIntervalSeconds: pollIntervalSeconds, opsKeys: published
         )
     }
 }

@@ -8,7 +8,8 @@ import Synchronization
 /// `capacity` clients: when it is full, windows that have ended go first, then the one
 /// with the fewest failures (the oldest of those), so an attacker cycling through
 /// addresses can cost the hub no more memory than that, and cannot push a client that
-/// is over its limit out of the table. IPv6 clients count by their /64, the block one subscriber usually holds.
+/// is over its limit out of the table. IPv6 clients count by their /64, the block one
+/// subscriber usually holds (``ClientBlock``).
 final class FailureLimiter: Sendable {
     private struct Window {
         var start: Date
@@ -60,9 +61,9 @@ final class FailureLimiter: Sendable {
 
     private func makeRoom(in windows: inout [String: Window], now: Date) {
         windows = windows.filter { now < $0.value.start.addingTimeInterval(Self.window) }
-        let leastFailed = windows.min { ($0.value.failures, $0.value.start) < ($1.value.failures, $1.value.start) }
-        if windows.count >= capacity, let leastFailed {
-            windows[leastFailed.key] = nil
-        }
+        guard windows.count >= capacity,
+              let leastFailed = windows.min(by: { ($0.value.failures, $0.value.start) < ($1.value.failures, $1.value.start) })
+        else { return }
+        windows[leastFailed.key] = nil
     }
 }

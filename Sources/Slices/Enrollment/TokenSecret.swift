@@ -13,7 +13,6 @@ enum TokenSecret {
 
     /// A token id: not secret, short enough to read out over the phone.
     static func generateID() -> String {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
-        return "et-" + String((0..<10).map { _ in alphabet.randomElement()! })
+        LegibleIdentifier.make(prefix: "et-", length: 10)
     }
 }

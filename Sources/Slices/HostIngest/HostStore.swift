@@ -65,8 +65,7 @@ package struct HostStore: Sendable {
     }
 
     static func mintHostID(customerID: String) -> String {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
-        return customerID + "-" + String((0..<6).map { _ in alphabet.randomElement()! })
+        LegibleIdentifier.make(prefix: customerID + "-", length: 6)
     }
 
     /// Creates the host, or on conflict changes its identity (customer, label, key) and
