@@ -35,6 +35,7 @@ let slices: [SliceTarget] = [
     SliceTarget("HostIngest", requires: ["Controller"]),
     SliceTarget("SignedOps", requires: ["HostIngest"], uses: [crypto, logging], testsUse: [crypto]),
     SliceTarget("Enrollment", requires: ["HostIngest", "SignedOps"]),
+    SliceTarget("Cutover", requires: ["HostIngest", "SignedOps", "Enrollment"], uses: [crypto], testsUse: [crypto]),
 ]
 
 /// A slice and every slice it requires, directly or not, as target names.

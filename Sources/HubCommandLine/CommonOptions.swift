@@ -28,13 +28,14 @@ package struct CommonOptions: ParsableArguments {
     /// The hub on the configured data folder, with additive migrations applied so that
     /// commands work on a fresh folder too. Routine progress (`info`) is not logged, so
     /// that a failing command leaves its one line on standard error, not a screenful.
-    package func openRuntime(migrate: Bool = true) async throws -> HubRuntime {
+    /// A `readOnly` hub writes nothing to an existing database (a dry run).
+    package func openRuntime(migrate: Bool = true, readOnly: Bool = false) async throws -> HubRuntime {
         let configuration = try configuration()
         LogSetup.bootstrap(format: configuration.logFormat)
         var logger = LogSetup.logger
         logger.logLevel = max(configuration.logLevel, .notice)
         let runtime = try HubRuntime(
-            configuration: configuration, resolver: CommandHub.resolver, version: CommandHub.version, logger: logger
+            configuration: configuration, resolver: CommandHub.resolver, version: CommandHub.version, logger: logger, readOnly: readOnly
         )
         if migrate { try await runtime.migrator.migrate(allowDestructive: false) }
         return runtime
@@ -43,9 +44,9 @@ package struct CommonOptions: ParsableArguments {
     /// What nearly every command does: opens the hub, runs `work` on it, closes it; any
     /// failure becomes one line on standard error and an exit status
     /// (``CommandFailure``).
-    package func withRuntime(migrate: Bool = true, _ work: (HubRuntime) async throws -> Void) async throws {
+    package func withRuntime(migrate: Bool = true, readOnly: Bool = false, _ work: (HubRuntime) async throws -> Void) async throws {
         try await CommandFailure.guarding {
-            let runtime = try await openRuntime(migrate: migrate)
+            let runtime = try await openRuntime(migrate: migrate, readOnly: readOnly)
             defer { try? runtime.close() }
             try await work(runtime)
         }

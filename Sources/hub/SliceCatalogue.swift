@@ -1,4 +1,5 @@
 import ControllerSlice
+import CutoverSlice
 import EnrollmentSlice
 import HostIngestSlice
 import Kernel
@@ -12,6 +13,7 @@ enum SliceCatalogue {
         HostIngestSlice.slice,
         SignedOpsSlice.slice,
         EnrollmentSlice.slice,
+        CutoverSlice.slice,
     ]
 
     static var resolver: SliceResolver { SliceResolver(catalogue: all) }

@@ -34,14 +34,16 @@ final class Recorder<Value: Sendable>: Sendable {
 /// A slice made up for a test; the kernel must treat it like any other.
 func toySlice(
     _ name: String = "toy", number: Int = 1, requires: [String] = [], enabledByDefault: Bool = true, migrations: [Migration] = [],
-    flags: [FlagDefinition] = [], flagEffects: [FlagEffect] = [], eventTypes: [String] = [], prunedTables: [PruneTarget] = [],
+    flags: [FlagDefinition] = [], flagEffects: [FlagEffect] = [], supersedes: [SupersededPart] = [], eventTypes: [String] = [],
+    prunedTables: [PruneTarget] = [],
     cohortMembers: (any CohortMembers)? = nil, settings: [SettingDefinition] = [], metrics: [MetricDefinition] = [],
     statusSections: [StatusSection] = [],
     parts: @escaping @Sendable (SliceEnvironment) -> SliceParts = { _ in SliceParts() }
 ) -> Slice {
     Slice(
         name: name, number: number, summary: "a toy slice for tests", requires: requires, enabledByDefault: enabledByDefault,
-        migrations: migrations, flags: flags, flagEffects: flagEffects, eventTypes: eventTypes, prunedTables: prunedTables,
+        migrations: migrations, flags: flags, flagEffects: flagEffects, supersedes: supersedes, eventTypes: eventTypes,
+        prunedTables: prunedTables,
         cohortMembers: cohortMembers, settings: settings, metrics: metrics, statusSections: statusSections,
         assemble: { parts($0) }
     )

@@ -54,7 +54,7 @@ import Testing
         let screen = StatusScreen.render(try await HubStatus.gather(from: fixture.hub.runtime))
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count <= 24, "more than a screen:\n\(screen)")
-        #expect(lines.contains { $0.hasPrefix("SLICES") && $0.contains("controller (3/3 migrations)") && $0.contains("host-ingest (4/4 migrations)") })
+        #expect(lines.contains { $0.hasPrefix("SLICES") && $0.contains("controller (3/3 migrations)") && $0.contains("host-ingest (5/5 migrations)") })
         #expect(lines.contains { $0.hasPrefix("FLAGS") && $0.contains("webhooks_allow_private_targets=on") && $0.contains("admin_mint=on") })
         #expect(lines.contains { $0.hasPrefix("CUSTOMERS") && $0.hasSuffix("2 (1 active, 1 blocked), 1 with a webhook") })
         #expect(lines.contains { $0.hasPrefix("HOSTS") && $0.hasSuffix("3: 1 ok, 1 stale, 0 down, 1 never") })

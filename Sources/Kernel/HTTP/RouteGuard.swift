@@ -32,11 +32,17 @@ struct RouteGuard: Sendable {
     }
 
     private func authorize(_ request: Request, access: SliceRoute.Access) async throws -> Principal? {
-        guard case .kinds(let kinds) = access else { return nil }
+        let kinds: Set<PrincipalKind>
+        let otherKinds: HubError
+        switch access {
+        case .open: return nil
+        case .kinds(let accepted): (kinds, otherKinds) = (accepted, .forbidden)
+        case .exclusively(let accepted): (kinds, otherKinds) = (accepted, .unauthorized)
+        }
         guard let principal = try await auth.authenticate(authorization: request.headers[.authorization], expected: kinds) else {
             throw HubError.unauthorized
         }
-        guard kinds.contains(principal.kind) else { throw HubError.forbidden }
+        guard kinds.contains(principal.kind) else { throw otherKinds }
         return principal
     }
 

@@ -36,8 +36,13 @@ package struct SliceRoute: Sendable {
     package enum Access: Sendable, Equatable {
         /// No key needed.
         case open
-        /// A key of one of these kinds.
+        /// A key of one of these kinds; a known key of another kind is 403.
         case kinds(Set<PrincipalKind>)
+        /// A key of one of these kinds; any other key is answered as if unknown (401): for
+        /// a path from which the other kinds were removed for good, so that an old agent
+        /// holding one is told its key is no longer a key here (after the cutover, customer
+        /// and global keys on `POST /api/v1/report`).
+        case exclusively(Set<PrincipalKind>)
 
         /// The global key only: the admin API.
         package static let global = Access.kinds([.global])

@@ -27,10 +27,12 @@ package final class HubRuntime: Sendable {
 
     /// Checks the catalogue, resolves the slices, checks their settings and opens the
     /// database; applies nothing yet. Configuration mistakes throw ``ConfigurationError``
-    /// before the database is touched.
+    /// before the database is touched; so does a database that a slice left out has
+    /// changed for good (``DestructiveOwnership``). A `readOnly` runtime writes nothing
+    /// to an existing database.
     package init(
         configuration: HubConfiguration, resolver: SliceResolver, version: String,
-        clock: any HubClock = SystemClock(), logger: Logger
+        clock: any HubClock = SystemClock(), logger: Logger, readOnly: Bool = false
     ) throws {
         try CatalogueCheck(resolver: resolver, kernelMigrations: KernelSchema.migrations.map(\.id)).declarations()
         let slices = try resolver.resolve(configuration.sliceNames)
@@ -40,8 +42,14 @@ package final class HubRuntime: Sendable {
         for name in configuration.flagOverrides.keys where !knownFlags.contains(name) {
             throw ConfigurationError("unknown flag '\(name)' in HUB_FLAGS")
         }
-        try PrivateDirectory.create(at: configuration.dataDirectory)
-        let database = try HubDatabase.open(at: configuration.databaseFile)
+        if !readOnly { try PrivateDirectory.create(at: configuration.dataDirectory) }
+        let database = try HubDatabase.open(at: configuration.databaseFile, readOnly: readOnly)
+        do {
+            try DestructiveOwnership.check(database, enabled: Set(slices.map(\.name)))
+        } catch {
+            try? database.close()
+            throw error
+        }
         let beacon = ChangeBeacon(dataDirectory: configuration.dataDirectory)
         self.configuration = configuration
         self.resolver = resolver
@@ -104,16 +112,23 @@ package final class HubRuntime: Sendable {
         let kernelRoutes = HealthRoutes.routes(version: version, database: database)
             + [MetricsRoute.route(metrics: metrics, samplers: samplers, isPublic: configuration.metricsPublic, logger: logger)]
             + KernelAdminRoutes.routes(hub: self)
-        try CatalogueCheck(resolver: resolver, kernelMigrations: []).routes(
-            kernelRoutes.map { ("kernel", $0) } + zip(slices, parts).flatMap { slice, part in part.routes.map { (slice.name, $0) } }
+        let takeovers = Supersessions(enabled: slices, resolver: resolver)
+        let sliceRoutes = try takeovers.keeping(
+            zip(slices, parts).flatMap { slice, part in part.routes.map { (slice.name, $0) } },
+            part: { .route($0.method, $0.path) }, kind: { if case .route = $0 { true } else { false } }
         )
-        let routes = kernelRoutes + parts.flatMap(\.routes)
+        try CatalogueCheck(resolver: resolver, kernelMigrations: []).routes(kernelRoutes.map { ("kernel", $0) } + sliceRoutes)
+        let routes = kernelRoutes + sliceRoutes.map(\.item)
         let router = RouterAssembly.makeRouter(
             routes: routes, guard: RouteGuard(auth: auth, flags: flags),
             bodyBudget: BodyBudget(totalBytes: configuration.serverLimits.bodyBudgetBytes), metrics: metrics
         )
+        let checkers = try takeovers.keeping(
+            zip(slices, parts).flatMap { slice, part in part.checkers.map { (slice.name, $0) } },
+            part: { .checker($0.name) }, kind: { if case .checker = $0 { true } else { false } }
+        )
         let ticker = Ticker(
-            checkers: parts.flatMap(\.checkers), interval: configuration.tickInterval, clock: clock, logger: logger, metrics: metrics
+            checkers: checkers.map(\.item), interval: configuration.tickInterval, clock: clock, logger: logger, metrics: metrics
         )
         let pruning = PruneService(pruner: pruner, retentionDays: configuration.retentionDays, clock: clock, logger: logger)
         return AssembledHub(
@@ -128,9 +143,12 @@ package final class HubRuntime: Sendable {
         beacon.signal()
     }
 
-    /// Deletes the enabled slices' raw reports older than the retention.
+    /// Deletes the enabled slices' raw reports older than the retention (a table a later
+    /// slice took over is pruned as that slice says).
     package var pruner: Pruner {
-        Pruner(targets: slices.flatMap(\.prunedTables), database: database, logger: logger)
+        let takeovers = Supersessions(enabled: slices, resolver: resolver)
+        let targets = slices.flatMap { slice in slice.prunedTables.filter { takeovers.keeps(.prunedTable($0.table), of: slice.name) } }
+        return Pruner(targets: targets, database: database, logger: logger)
     }
 
     /// Every slice the executable knows, enabled or not, with its migrations' state.

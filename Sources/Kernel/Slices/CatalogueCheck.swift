@@ -33,8 +33,10 @@ package struct CatalogueCheck: Sendable {
             "command",
             commands.map { ($0, "the executable") } + catalogue.flatMap { slice in slice.commands.map { ($0._commandName, slice.name) } }
         )
+        try unique("takeover of", catalogue.flatMap { slice in slice.supersedes.map { ($0.description, slice.name) } })
         try requirements()
         try flagEffects()
+        try prunedTableTakeovers()
     }
 
     /// Routes of the assembled slices: one owner per method and path.
@@ -60,6 +62,19 @@ package struct CatalogueCheck: Sendable {
             }
             if resolver.prerequisites(of: slice).contains(slice.name) {
                 throw ConfigurationError("slice '\(slice.name)' requires itself through \(slice.requires.joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// A pruned table may be taken over only from a slice required: routes and checkers
+    /// are matched when the hub is assembled (``Supersessions``), tables here.
+    private func prunedTableTakeovers() throws {
+        for slice in resolver.catalogue {
+            let reachable = resolver.prerequisites(of: slice)
+            for case .prunedTable(let table) in slice.supersedes {
+                guard resolver.catalogue.contains(where: { reachable.contains($0.name) && $0.prunedTables.contains { $0.table == table } }) else {
+                    throw ConfigurationError("slice '\(slice.name)' takes over pruned table \(table), which none of the slices it requires prunes")
+                }
             }
         }
     }

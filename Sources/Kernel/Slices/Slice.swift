@@ -32,6 +32,8 @@ package struct Slice: Sendable {
     package let flags: [FlagDefinition]
     /// What this slice, while enabled, does to flags of the slices it requires.
     package let flagEffects: [FlagEffect]
+    /// Parts of the slices it requires that it replaces while enabled.
+    package let supersedes: [SupersededPart]
     package let eventTypes: [String]
     /// Raw-report tables whose old rows the daily prune deletes.
     package let prunedTables: [PruneTarget]
@@ -64,6 +66,7 @@ package struct Slice: Sendable {
         migrations: [Migration] = [],
         flags: [FlagDefinition] = [],
         flagEffects: [FlagEffect] = [],
+        supersedes: [SupersededPart] = [],
         eventTypes: [String] = [],
         prunedTables: [PruneTarget] = [],
         cohortMembers: (any CohortMembers)? = nil,
@@ -83,6 +86,7 @@ package struct Slice: Sendable {
         self.migrations = migrations
         self.flags = flags
         self.flagEffects = flagEffects
+        self.supersedes = supersedes
         self.eventTypes = eventTypes
         self.prunedTables = prunedTables
         self.cohortMembers = cohortMembers

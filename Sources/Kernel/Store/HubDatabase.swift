@@ -16,10 +16,22 @@ package struct HubDatabase: Sendable {
     /// normally ``WALCheckpointer`` has done it long before.
     package static let writerAutoCheckpointPages = 10_000
 
+    /// What a checkpointed WAL file is cut back to (64 MiB): more than the WAL ever holds
+    /// between checkpoints in normal running.
+    package static let walSizeLimitBytes = 64 * 1024 * 1024
+
     /// The writer's page cache, in KiB; readers keep SQLite's default.
     package static let writerCacheKiB = 32 * 1024
 
-    package static func open(at file: URL, readerCount: Int = 4) throws -> HubDatabase {
+    /// Opens (and creates, unless `readOnly`) the database. A read-only hub writes
+    /// nothing, not even a checkpoint when it closes: what `hub migrate --dry-run` needs.
+    package static func open(at file: URL, readerCount: Int = 4, readOnly: Bool = false) throws -> HubDatabase {
+        if readOnly, FileManager.default.fileExists(atPath: file.path) {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(10)
+            return HubDatabase(pool: try DatabasePool(path: file.path, configuration: configuration), file: file)
+        }
         try PrivateDirectory.create(at: file.deletingLastPathComponent())
         // SQLite would create the file 0644; an empty file is an empty database to it.
         _ = try PrivateFile.createEmpty(at: file)
@@ -33,6 +45,9 @@ package struct HubDatabase: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(writerAutoCheckpointPages)")
+            // A large transaction (a destructive migration's copy) grows the WAL to its
+            // size; once checkpointed, the file is cut back to this instead of keeping it.
+            try db.execute(sql: "PRAGMA journal_size_limit = \(walSizeLimitBytes)")
             if !db.configuration.readonly {
                 // The writer inserts into large indexes at random keys (a guest id, a host
                 // id); the 2 MB default cache would send most of those to the disk.
@@ -53,14 +68,25 @@ package struct HubDatabase: Sendable {
         try pool.close()
     }
 
-    /// A consistent copy of the whole database, taken while it stays online.
+    /// A consistent copy of the whole database, taken while it stays online, with
+    /// SQLite's backup API: page by page from one read snapshot (never a file copy of a
+    /// live WAL database, which can catch a half-checkpointed state). Writers go on
+    /// meanwhile. The copy is a file of its own, private from its first byte, and is
+    /// refused if `destination` exists (a backup never overwrites another).
     package func backup(to destination: URL) async throws {
         try PrivateDirectory.create(at: destination.deletingLastPathComponent())
-        // `VACUUM INTO` fills an empty file; created here, the copy is private from its
-        // first byte.
-        _ = try PrivateFile.createEmpty(at: destination)
-        try await pool.writeWithoutTransaction { db in
-            try db.execute(sql: "VACUUM INTO ?", arguments: [destination.path])
+        guard try PrivateFile.createEmpty(at: destination) else {
+            throw ConfigurationError("\(destination.path) exists; a backup does not overwrite a file")
+        }
+        do {
+            let copy = try DatabaseQueue(path: destination.path)
+            try await pool.read { db in
+                try copy.writeWithoutTransaction { destination in try db.backup(to: destination) }
+            }
+            try copy.close()
+        } catch {
+            try? FileManager.default.removeItem(at: destination)
+            throw error
         }
     }
 }

@@ -71,20 +71,77 @@ package struct Migrator: Sendable {
         return pending
     }
 
+    /// What `hub migrate --dry-run` shows: the pending steps, what each procedure would
+    /// move, and where the backup would go. Reads only.
+    package struct Preview: Sendable, Equatable {
+        package let steps: [Step]
+        /// One per pending step that carries a procedure, with the step's owner.
+        package let procedures: [(owner: String, preview: MigrationPreview)]
+        /// Where the backup goes before a destructive step; `nil` when none is pending or
+        /// the database is empty (nothing to lose).
+        package let backupFile: URL?
+
+        package static func == (lhs: Preview, rhs: Preview) -> Bool {
+            lhs.steps == rhs.steps && lhs.backupFile == rhs.backupFile
+                && lhs.procedures.map(\.owner) == rhs.procedures.map(\.owner) && lhs.procedures.map(\.preview) == rhs.procedures.map(\.preview)
+        }
+    }
+
+    package func preview() async throws -> Preview {
+        let steps = try await plan()
+        let (procedures, empty) = try await database.pool.read { db in
+            (
+                try steps.compactMap { step in try step.migration.procedure.map { (step.owner, try $0.preview(db)) } },
+                try Self.isEmpty(db)
+            )
+        }
+        let destructive = steps.first { $0.migration.kind == .destructive }
+        return Preview(
+            steps: steps, procedures: procedures, backupFile: empty ? nil : destructive.map { backupFile(before: $0.migration.id) }
+        )
+    }
+
+    /// The backup taken before `migrationID`: `$HUB_DATA_DIR/backups/hub-<time>-before-<id>.sqlite`.
+    package func backupFile(before migrationID: String) -> URL {
+        let stamp = Timestamp.format(clock.now()).replacingOccurrences(of: ":", with: "")
+        return backupDirectory.appendingPathComponent("hub-\(stamp)-before-\(migrationID).sqlite")
+    }
+
+    /// ``backupFile(before:)``, or beside it as `….2.sqlite`, `….3.sqlite` when a backup of that
+    /// moment exists (a retry within the same millisecond): a backup never replaces one.
+    private func unusedBackupFile(before migrationID: String) -> URL {
+        let planned = backupFile(before: migrationID)
+        var candidate = planned
+        var number = 1
+        while FileManager.default.fileExists(atPath: candidate.path) {
+            number += 1
+            candidate = planned.deletingPathExtension().appendingPathExtension("\(number)").appendingPathExtension("sqlite")
+        }
+        return candidate
+    }
+
     /// Runs the plan. A destructive step without `allowDestructive` refuses the whole
-    /// plan before anything runs; with it, the database is backed up first.
+    /// plan before anything runs; with it, the database is backed up first. A database
+    /// with no tables at all has nothing to lose, so a fresh hub starts with every slice
+    /// it is given, destructive steps included, without a backup.
+    ///
+    /// Each step is one transaction with its ledger row, a procedure's whole copy
+    /// included: killed at any moment, the database holds the step entirely or not at
+    /// all. `progress` hears from procedures between their batches.
     @discardableResult
-    package func migrate(allowDestructive: Bool) async throws -> [Step] {
+    package func migrate(
+        allowDestructive: Bool, progress: @escaping @Sendable (MigrationProgress) throws -> Void = { _ in }
+    ) async throws -> [Step] {
         let steps = try await plan()
         let destructive = steps.filter { $0.migration.kind == .destructive }
-        if let first = destructive.first, !allowDestructive {
-            throw MigrationError.destructiveRefused(id: first.migration.id)
-        }
-        if !destructive.isEmpty {
-            let stamp = Timestamp.format(clock.now()).replacingOccurrences(of: ":", with: "")
-            let file = backupDirectory.appendingPathComponent("hub-\(stamp)-before-\(destructive[0].migration.id).sqlite")
-            try await database.backup(to: file)
-            logger.notice("backed up the database before destructive migrations", metadata: ["file": "\(file.path)"])
+        if let first = destructive.first {
+            let empty = try await database.pool.read { db in try Self.isEmpty(db) }
+            if !empty {
+                guard allowDestructive else { throw MigrationError.destructiveRefused(id: first.migration.id) }
+                let file = unusedBackupFile(before: first.migration.id)
+                try await database.backup(to: file)
+                logger.notice("backed up the database before destructive migrations", metadata: ["file": "\(file.path)"])
+            }
         }
         if !steps.isEmpty {
             try await database.pool.write { db in try db.execute(sql: KernelSchema.ledgerSQL) }
@@ -98,6 +155,7 @@ package struct Migrator: Sendable {
                     return false
                 }
                 try db.execute(sql: step.migration.sql)
+                try step.migration.procedure?.run(db, at: clock.now(), progress: MigrationProgressReporter(migrationID: step.migration.id, sink: progress))
                 try db.execute(
                     sql: "INSERT INTO kernel_migrations (id, owner, kind, checksum, applied_at) VALUES (?, ?, ?, ?, ?)",
                     arguments: [step.migration.id, step.owner, step.migration.kind.rawValue, step.migration.checksum, Timestamp(clock.now())]
@@ -108,7 +166,23 @@ package struct Migrator: Sendable {
                 logger.info("applied migration", metadata: ["id": "\(step.migration.id)", "owner": "\(step.owner)"])
             }
         }
+        if !destructive.isEmpty {
+            // A destructive step's copy went through the WAL in one transaction; move it
+            // into the database now and give the file back, rather than leave a WAL as
+            // large as the copy for the first start to checkpoint.
+            do {
+                try await database.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            } catch {
+                // The steps are committed; a later checkpoint will do this instead.
+                logger.notice("the write-ahead log could not be cut back yet", metadata: ["error": "\(error)"])
+            }
+        }
         return steps
+    }
+
+    /// No table at all: nothing a destructive step could lose.
+    static func isEmpty(_ db: Database) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") == 0
     }
 }
 

@@ -3,13 +3,13 @@ import Kernel
 
 /// A controller's report (agent protocol §3), validated as it is decoded; each broken
 /// rule names its field.
-struct ControllerReport: Decodable {
-    let customerID: String?
-    let reportedAt: Timestamp
-    let controllerVersion: String
-    let hostname: String?
-    let diskPercent: Double?
-    let lastBackupAt: Timestamp?
+package struct ControllerReport: Decodable, Sendable {
+    package let customerID: String?
+    package let reportedAt: Timestamp
+    package let controllerVersion: String
+    package let hostname: String?
+    package let diskPercent: Double?
+    package let lastBackupAt: Timestamp?
 
     enum CodingKeys: String, CodingKey {
         case customerID = "customer_id"
@@ -26,7 +26,7 @@ struct ControllerReport: Decodable {
         let status: String
     }
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         customerID = try container.decodeIfPresent(String.self, forKey: .customerID)
         reportedAt = Timestamp(try FieldRules.timestamp(container, .reportedAt, name: "reported_at"))

@@ -12,6 +12,9 @@ package enum ControllerVocabulary {
         FlagDefinition(name: webhooksAllowPrivateTargets, summary: "webhook URLs may point at loopback, link-local or private addresses", default: false),
     ]
 
+    /// Where controllers report (agent protocol §3); a later slice may take the path over.
+    package static let reportPath = "/api/v1/report"
+
     static let stalenessPrefix = "controller"
     static let deadlineWarning = "deadline_warning"
     static let deadlinePassed = "deadline_passed"

@@ -25,4 +25,11 @@ package struct CustomerDirectory: CohortMembers {
         let known = try Set(Customer.filter(keys: customerIDs).select(Column("customer_id"), as: String.self).fetchAll(db))
         return customerIDs.filter { !known.contains($0) }
     }
+
+    /// Records that the customer's controller has just reported (`last_report_at`, which
+    /// `GET /api/v1/admin/customers/{customer_id}` shows and the controllers' census
+    /// counts), whichever path it reported on.
+    package func markReported(_ customerID: String, at receivedAt: Timestamp, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE customer_configs SET last_report_at = ? WHERE customer_id = ?").execute(arguments: [receivedAt, customerID])
+    }
 }

@@ -9,14 +9,8 @@ struct ReportRoute {
     let metrics: HubMetrics
     let pollIntervalSeconds: Int
 
-    struct Acknowledgement: Encodable {
-        let status = "ok"
-        let pollIntervalSeconds: Int
-        let blocked: Bool
-    }
-
     var route: SliceRoute {
-        SliceRoute(.post, "/api/v1/report", access: .kinds([.global, CustomerKeyStrategy.principalKind]), bodyLimit: 1 << 20, quietWhenSuccessful: true) { request in
+        SliceRoute(.post, ControllerVocabulary.reportPath, access: .kinds([.global, CustomerKeyStrategy.principalKind]), bodyLimit: 1 << 20, quietWhenSuccessful: true) { request in
             try await handle(request)
         }
     }
@@ -52,10 +46,10 @@ struct ReportRoute {
                     report.diskPercent, report.lastBackupAt, raw,
                 ]
             )
-            try db.execute(sql: "UPDATE customer_configs SET last_report_at = ? WHERE customer_id = ?", arguments: [receivedAt, customerID])
+            try CustomerDirectory().markReported(customerID, at: receivedAt, in: db)
             return status == .blocked
         }
         metrics.countStoredReport(kind: "controller")
-        return try .json(Acknowledgement(pollIntervalSeconds: pollIntervalSeconds, blocked: blocked))
+        return try .json(ReportAcknowledgement(pollIntervalSeconds: pollIntervalSeconds, blocked: blocked))
     }
 }

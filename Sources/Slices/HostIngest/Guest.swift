@@ -19,4 +19,9 @@ package struct Guest: Sendable, Equatable, Encodable, SnakeCaseRecord, TableReco
     package static func id(hostID: String, vmid: Int) -> String {
         "\(hostID)/\(vmid)"
     }
+
+    /// The host part of a guest id (host ids never hold a `/`).
+    package static func hostID(ofGuestID guestID: String) -> String {
+        guestID.lastIndex(of: "/").map { String(guestID[..<$0]) } ?? guestID
+    }
 }

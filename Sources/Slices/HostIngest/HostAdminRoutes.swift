@@ -6,6 +6,8 @@ import Kernel
 struct HostAdminRoutes: Sendable {
     let store: HostStore
     let database: HubDatabase
+    /// Where later slices' facts about guests are (``HostIngestSlice/guestFacts``).
+    let contributions: Contributions
 
     struct MintRequest: Decodable {
         let customerID: String
@@ -36,7 +38,7 @@ struct HostAdminRoutes: Sendable {
                 guard let host = try await store.host(hostID) else { throw HubError.notFound("no host \(hostID)") }
                 return try .json(HostDetail(
                     host: host, staleness: Self.staleness(host, try await stalenessStates()),
-                    guests: try await store.guests(hostID: hostID), lastReport: try await store.latestReport(hostID: hostID)
+                    guests: try await guestDetails(hostID: hostID), lastReport: try await store.latestReport(hostID: hostID)
                 ))
             },
         ]
@@ -45,6 +47,18 @@ struct HostAdminRoutes: Sendable {
     static func staleness(_ host: Host, _ states: [String: String]) -> String {
         if host.revokedAt != nil { return "revoked" }
         return host.lastReportAt == nil ? "never" : states[host.hostID] ?? "ok"
+    }
+
+    /// The host's guests with what enabled later slices know of each.
+    private func guestDetails(hostID: String) async throws -> [GuestDetail] {
+        let sources = contributions.all(for: HostIngestSlice.guestFacts)
+        return try await database.pool.read { db in
+            var facts: [String: [String: JSONValue]] = [:]
+            for source in sources {
+                facts.merge(try source.facts(forGuestsOf: hostID, in: db)) { $0.merging($1) { first, _ in first } }
+            }
+            return try HostStore.guests(hostID: hostID, in: db).map { GuestDetail(guest: $0, facts: facts[$0.guestID] ?? [:]) }
+        }
     }
 
     private func stalenessStates() async throws -> [String: String] {

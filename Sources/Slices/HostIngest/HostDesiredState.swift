@@ -63,4 +63,39 @@ package enum HostDesiredState {
         }
         return Stored(generation: generation, changed: changed)
     }
+
+    /// What ``replaceGuestSpec(guestID:canonicalJSON:in:)`` did.
+    package struct GuestSpecStored: Sendable, Equatable {
+        package let hostID: String
+        /// The host's desired generation, raised when the spec changed.
+        package let generation: Int64
+        package let changed: Bool
+    }
+
+    /// Stores `canonicalJSON` as the guest's desired spec (`guests.desired_spec_json`) and,
+    /// when it differs from the stored one, raises its host's desired generation, so the
+    /// host fetches its desired state again. `nil` for an unknown guest.
+    package static func replaceGuestSpec(guestID: String, canonicalJSON: String, in db: Database) throws -> GuestSpecStored? {
+        guard let hostID = try String.fetchOne(db, sql: "SELECT host_id FROM guests WHERE guest_id = ?", arguments: [guestID]) else {
+            return nil
+        }
+        try db.execute(
+            sql: "UPDATE guests SET desired_spec_json = ? WHERE guest_id = ? AND desired_spec_json IS NOT ?",
+            arguments: [canonicalJSON, guestID, canonicalJSON]
+        )
+        let changed = db.changesCount > 0
+        if changed {
+            try db.execute(sql: "UPDATE hosts SET desired_generation = desired_generation + 1 WHERE host_id = ?", arguments: [hostID])
+        }
+        return GuestSpecStored(hostID: hostID, generation: try generation(hostID: hostID, in: db), changed: changed)
+    }
+
+    /// The desired specs of the host's guests that have one, by vmid, as stored
+    /// (canonical JSON text).
+    package static func guestSpecs(hostID: String, in db: Database) throws -> [(vmid: Int, canonicalJSON: String)] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT vmid, desired_spec_json FROM guests WHERE host_id = ? AND desired_spec_json IS NOT NULL ORDER BY vmid"),
+            arguments: [hostID]
+        ).map { ($0["vmid"], $0["desired_spec_json"]) }
+    }
 }

@@ -4,7 +4,7 @@ struct HostDetail: Encodable {
     let host: Host
     /// `ok`, `stale`, `down`, `never` for a host that has not reported, `revoked`.
     let staleness: String
-    let guests: [Guest]?
+    let guests: [GuestDetail]?
     let lastReport: ReportFigures?
 
     enum CodingKeys: CodingKey {

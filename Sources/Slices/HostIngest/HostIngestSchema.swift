@@ -63,5 +63,9 @@ enum HostIngestSchema {
         .additive("host-ingest-004-host-revocation", sql: """
             ALTER TABLE hosts ADD COLUMN revoked_at TEXT;
             """),
+        // A guest key is looked up by its hash (``GuestKeys``); most guests have none.
+        .additive("host-ingest-005-guest-key-index", sql: """
+            CREATE UNIQUE INDEX IF NOT EXISTS guests_api_key ON guests (api_key) WHERE api_key IS NOT NULL;
+            """),
     ]
 }

@@ -10,6 +10,8 @@ package enum HostIngestSlice {
     package static let envelopeFields = ContributionKey<EnvelopeField>("host-ingest.envelope-fields")
     /// Where later slices, while enabled, fill those fields for the hosts they speak for.
     package static let envelopeSources = ContributionKey<any ControlEnvelopeSource>("host-ingest.envelope-sources")
+    /// What later slices, while enabled, add to each guest of a host's detail.
+    package static let guestFacts = ContributionKey<any GuestFactSource>("host-ingest.guest-facts")
 
     package static let slice = Slice(
         name: HostIngestVocabulary.sliceName,
@@ -38,7 +40,7 @@ package enum HostIngestSlice {
             _ = environment.metrics.timer(HostIngestMetrics.ingestDuration)
             _ = environment.metrics.histogram(KernelMetrics.ingestBatchSize)
             return SliceParts(
-                routes: [ingest.route] + HostAdminRoutes(store: store, database: environment.database).routes,
+                routes: [ingest.route] + HostAdminRoutes(store: store, database: environment.database, contributions: environment.contributions).routes,
                 authStrategies: [HostKeyStrategy(store: store)],
                 checkers: [HostCensus.watch.checker(in: environment)],
                 samplers: [HostCensus.watch.sampler(in: environment)]

@@ -20,7 +20,7 @@ package enum HostIngestVocabulary {
     /// `hub hosts`, which later slices may add subcommands to.
     package static let hostsCommandGroup = "hosts"
 
-    static let stalenessChecker = "host_staleness"
+    package static let stalenessChecker = "host_staleness"
     static let stalenessPrefix = "host"
     static let eventTypes = HostCensus.watch.eventTypes
 }

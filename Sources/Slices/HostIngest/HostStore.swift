@@ -158,9 +158,13 @@ package struct HostStore: Sendable {
 
     // MARK: staleness
 
+    /// The hosts that are not revoked, as a query later slices may use inside theirs
+    /// (`… WHERE host_id IN (\(HostStore.activeHostIDsSQL))`).
+    package static let activeHostIDsSQL = "SELECT host_id FROM hosts WHERE revoked_at IS NULL"
+
     /// What the host dead-man's switch watches: one row per host that has reported and is
     /// not revoked.
-    static let stalenessSubjectsSQL = "SELECT host_id AS subject, customer_id, last_report_at AS last_seen_at FROM hosts WHERE revoked_at IS NULL"
+    package static let stalenessSubjectsSQL = "SELECT host_id AS subject, customer_id, last_report_at AS last_seen_at FROM hosts WHERE revoked_at IS NULL"
 
     /// Hosts that have reported, the subjects of the dead-man's switch; never-reported
     /// hosts are skipped.

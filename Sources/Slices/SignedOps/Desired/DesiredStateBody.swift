@@ -1,13 +1,14 @@
 import Kernel
 
-/// The body of `PUT /api/v1/admin/hosts/{host_id}/desired`: `{"desired": {...}}`.
-struct DesiredStateBody: Decodable, Sendable {
+/// The body of `PUT /api/v1/admin/hosts/{host_id}/desired`: `{"desired": {...}}` (and of
+/// the guest's desired spec, which a later slice sets the same way).
+package struct DesiredStateBody: Decodable, Sendable {
     /// How deep objects and arrays may nest in a desired state, the `desired` object
     /// itself being level 1. What an agent applies is a few levels deep (guests, their
     /// spec, its disks); the bound keeps every document the hub stores and signs one
     /// that the hub can read back and every agent's JSON library can parse, where
     /// Foundation stops at 512 levels and other libraries sooner.
-    static let maximumDepth = 64
+    package static let maximumDepth = 64
 
     let desired: [String: JSONValue]
 
@@ -15,7 +16,7 @@ struct DesiredStateBody: Decodable, Sendable {
         case desired
     }
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard let object = try container.decodeIfPresent(JSONValue.self, forKey: .desired)?.objectValue else {
             throw ValidationFailure("desired: required, a JSON object")
@@ -30,7 +31,7 @@ struct DesiredStateBody: Decodable, Sendable {
     /// The canonical form: the hub's one JSON encoding, keys sorted at every level and
     /// integral numbers written as integers, so that content equal as JSON is equal as
     /// text whatever order or spacing the operator sent.
-    var canonicalJSON: String {
+    package var canonicalJSON: String {
         get throws { try WireJSON.encodeString(JSONValue.object(desired)) }
     }
 }

@@ -35,10 +35,11 @@ struct DesiredStateRoutes: Sendable {
             SliceRoute(.get, "/api/v1/host-desired", access: .kinds([HostIngestVocabulary.hostKind])) { request in
                 let host = try await cohort.admit(request)
                 let key = try await keys.activeKey()
-                guard let current = try await database.pool.read({ db in try HostDesiredState.current(hostID: host.hostID, in: db) }) else {
-                    throw HubError.notFound("no host \(host.hostID)")
+                let read = try await database.pool.read { db in
+                    (try HostDesiredState.current(hostID: host.hostID, in: db), try HostDesiredState.guestSpecs(hostID: host.hostID, in: db))
                 }
-                let payload = try signedPayload(current, logger: request.logger)
+                guard let current = read.0 else { throw HubError.notFound("no host \(host.hostID)") }
+                let payload = try signedPayload(current, guestSpecs: read.1, logger: request.logger)
                 return try DSSEEnvelope.sign(payload, payloadType: PayloadType.desiredState, with: key).response()
             },
         ]
@@ -65,9 +66,9 @@ struct DesiredStateRoutes: Sendable {
     /// `desired_unservable`, not a 500: it stays so until an operator sets the state
     /// again, which a 5xx ("try again later") would not say, and the error is logged
     /// once per host and generation rather than at every heartbeat.
-    private func signedPayload(_ current: HostDesiredState.Current, logger: Logger) throws -> Data {
+    private func signedPayload(_ current: HostDesiredState.Current, guestSpecs: [(vmid: Int, canonicalJSON: String)], logger: Logger) throws -> Data {
         do {
-            return try DesiredStatePayload(current, issuedAt: Timestamp(clock.now())).encoded()
+            return try DesiredStatePayload(current, guestSpecs: guestSpecs, issuedAt: Timestamp(clock.now())).encoded()
         } catch {
             if unservable.isNew(hostID: current.hostID, generation: current.generation) {
                 logger.error("stored desired state cannot be signed; set it again with PUT /api/v1/admin/hosts/{host_id}/desired", metadata: [

@@ -1,0 +1,31 @@
+import GRDB
+import Kernel
+
+/// What a later slice adds to each guest of `GET /api/v1/admin/hosts/{host_id}`: the
+/// cutover adds a controller guest's own staleness and last report. Registered under
+/// ``HostIngestSlice/guestFacts`` while that slice is assembled.
+package protocol GuestFactSource: Sendable {
+    /// Members to add, by guest id, for the guests of `hostID` this source knows of.
+    func facts(forGuestsOf hostID: String, in db: Database) throws -> [String: [String: JSONValue]]
+}
+
+/// A guest as the host detail shows it: its own columns, then what later slices add.
+struct GuestDetail: Encodable {
+    let guest: Guest
+    let facts: [String: JSONValue]
+
+    private struct Member: CodingKey {
+        let stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try guest.encode(to: encoder)
+        var container = encoder.container(keyedBy: Member.self)
+        for (name, value) in facts.sorted(by: { $0.key < $1.key }) {
+            try container.encode(value, forKey: Member(stringValue: name))
+        }
+    }
+}
