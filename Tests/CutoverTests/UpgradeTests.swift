@@ -70,6 +70,19 @@ import Testing
         #expect(kept.0 == before)
         #expect(kept.1 == false)
         try copy.close()
+
+        // Going back as the README's runbook does: the cut-over files set aside, the backup
+        // in their place; the hub then starts without the cutover, with nothing to apply.
+        let database = seeded.directory.appendingPathComponent("hub.sqlite")
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: database.path + suffix)
+        }
+        try FileManager.default.copyItem(at: backup, to: database)
+        let restored = try LegacyDatabase.runtime(seeded.directory, slices: CutoverFixture.legacy)
+        #expect(try await restored.migrator.plan().isEmpty)
+        let reports = try await restored.database.pool.read { db in try LegacyDatabase.rows("reports", in: db) }
+        #expect(reports == before)
+        try restored.close()
     }
 
     @Test func theGuestsOfMappedControllersKeepTheirLastReportTimeForTheDeadMansSwitch() async throws {

@@ -33,7 +33,6 @@ enum CutoverSchema {
     static let indexesSQL = """
         CREATE INDEX guest_reports_received_at ON guest_reports (received_at);
         CREATE INDEX guest_reports_guest ON guest_reports (guest_id, id);
-        CREATE INDEX guest_reports_customer ON guest_reports (customer_id, id);
         CREATE INDEX guest_report_heads_last_report ON guest_report_heads (last_report_at);
         CREATE INDEX guest_report_heads_host ON guest_report_heads (host_id);
         """
