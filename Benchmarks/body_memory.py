@@ -24,6 +24,8 @@ import tempfile
 import threading
 import time
 
+import serving
+
 GLOBAL_KEY = "e" * 64
 REPORT_BYTES = 4 * 1024 * 1024 - 64
 
@@ -71,22 +73,7 @@ class Hub:
         environment = {k: v for k, v in os.environ.items() if not k.startswith("HUB_")}
         environment.update(HUB_DATA_DIR=self.data, HUB_LISTEN="127.0.0.1:0", HUB_GLOBAL_API_KEY=GLOBAL_KEY, HUB_TICK_SECONDS="3600")
         environment.update(self.extra)
-        log_path = os.path.join(self.data, "hub.log")
-        log = open(log_path, "ab")
-        start = os.path.getsize(log_path)
-        self.process = subprocess.Popen([self.binary, "serve"], env=environment, stdout=log, stderr=log, stdin=subprocess.DEVNULL)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            with open(log_path, "rb") as reading:
-                reading.seek(start)
-                for line in reading.read().decode(errors="replace").splitlines():
-                    if "listening on 127.0.0.1:" in line:
-                        self.port = int(line.rsplit(":", 1)[1])
-                        return
-            if self.process.poll() is not None:
-                raise SystemExit(f"hub exited with {self.process.returncode}; see {log_path}")
-            time.sleep(0.05)
-        raise SystemExit("hub did not start listening")
+        self.process, self.port = serving.serve(self.binary, environment, os.path.join(self.data, "hub.log"))
 
     def stop(self):
         self.process.terminate()

@@ -39,6 +39,8 @@ import urllib.error
 import urllib.request
 from datetime import datetime, timedelta, timezone
 
+import serving
+
 GLOBAL_KEY = "d" * 64
 BASE_SLICES = "controller,host-ingest,signed-ops,enrollment"
 CUTOVER_SLICES = BASE_SLICES + ",cutover"
@@ -108,23 +110,7 @@ class Hub:
         return done.stdout
 
     def start(self):
-        log_path = os.path.join(self.data, "hub.log")
-        log = open(log_path, "ab")
-        start = os.path.getsize(log_path)
-        self.process = subprocess.Popen([self.binary, "serve"], env=self.environment(BASE_SLICES), stdout=log, stderr=log,
-                                        stdin=subprocess.DEVNULL)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            with open(log_path, "rb") as reading:
-                reading.seek(start)
-                for line in reading.read().decode(errors="replace").splitlines():
-                    if "listening on 127.0.0.1:" in line:
-                        self.port = int(line.rsplit(":", 1)[1])
-                        return
-            if self.process.poll() is not None:
-                raise SystemExit(f"hub exited with {self.process.returncode}; see {log_path}")
-            time.sleep(0.05)
-        raise SystemExit("hub did not start listening")
+        self.process, self.port = serving.serve(self.binary, self.environment(BASE_SLICES), os.path.join(self.data, "hub.log"))
 
     def stop(self):
         self.process.send_signal(signal.SIGTERM)
