@@ -45,7 +45,7 @@ import Testing
 
         for unknown in ["\(host.id)/999", "acme-nohost/101", "nonsense"] {
             let missing = try await fixture.admin(.post, "/api/v1/admin/guests/\(CutoverFixture.encoded(unknown))/key")
-            #expect(missing.status == 404, "\(unknown): \(missing.body)")
+            #expect(missing.status == 404 && missing.errorCode == "unknown_guest", "\(unknown): \(missing.body)")
         }
     }
 

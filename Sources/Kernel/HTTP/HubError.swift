@@ -37,7 +37,13 @@ package struct HubError: Error, Sendable, Equatable {
     package static let forbidden = HubError(.forbidden, "forbidden", "this key may not call this endpoint")
     package static let bodyTooLarge = HubError(.badRequest, "body_too_large", "the request body is larger than this endpoint accepts")
     package static let internalError = HubError(.internalServerError, "internal", "the hub failed to handle this request; it has been logged")
-    package static let methodNotAllowed = HubError(.methodNotAllowed, "method_not_allowed", "this path does not accept this method")
+    /// 405 for a path that serves `allowed` only, which the `Allow` header names.
+    package static func methodNotAllowed(allowing allowed: [HTTPRequest.Method]) -> HubError {
+        HubError(
+            .methodNotAllowed, "method_not_allowed", "this path does not accept this method",
+            headers: [.allow: allowed.map(\.rawValue).joined(separator: ", ")]
+        )
+    }
     /// The request body's framing was broken (a chunk size that is not a number, a bad
     /// terminator) or the client went away before sending all of it. What was read
     /// cannot be trusted and the connection cannot carry another request, so it closes.

@@ -7,7 +7,11 @@ import Hummingbird
 /// they answer 404. Every slice route runs inside its own share of the ``BodyBudget``,
 /// given back when the route has answered.
 enum RouterAssembly {
-    static let answeredMethods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
+    /// The methods a path answers 405 to when it does not serve them, with an `Allow`
+    /// header naming those it does (RFC 9110 §15.5.6): the standard ones and the `QUERY`
+    /// method being standardised; `CONNECT` never reaches a router.
+    static let answeredMethods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options, .trace, query]
+    static let query = HTTPRequest.Method("QUERY")!
 
     static func makeRouter(
         routes: [SliceRoute], guard routeGuard: RouteGuard, bodyBudget: BodyBudget, metrics: HubMetrics
@@ -26,9 +30,10 @@ enum RouterAssembly {
         }
         for path in pathOrder {
             let served = methodsByPath[path] ?? []
+            let refusal = HubError.methodNotAllowed(allowing: answeredMethods.filter(served.contains))
             for method in answeredMethods where !served.contains(method) {
                 router.on(RouterPath(path), method: method) { _, _ -> Response in
-                    throw HubError.methodNotAllowed
+                    throw refusal
                 }
             }
         }

@@ -11,6 +11,8 @@ package struct AssembledHub: Sendable {
     package let ticker: Ticker
     package let pruning: PruneService
     package let auth: AuthRegistry
+    /// The OpenAPI document of the routes it serves (`GET /api/v1/openapi.json`).
+    package let api: APIDocument
     /// The enabled slices' long-running parts, run beside the server and the ticker.
     package let services: [any Service]
 

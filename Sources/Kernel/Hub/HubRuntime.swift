@@ -118,7 +118,13 @@ package final class HubRuntime: Sendable {
             part: { .route($0.method, $0.path) }, kind: { if case .route = $0 { true } else { false } }
         )
         try CatalogueCheck(resolver: resolver, kernelMigrations: []).routes(kernelRoutes.map { ("kernel", $0) } + sliceRoutes)
-        let routes = kernelRoutes + sliceRoutes.map(\.item)
+        let api = try APIDocument.assemble(
+            version: version,
+            mounted: (kernelRoutes + [APIDocumentRoute.placeholder]).map { .init(owner: KernelSchema.owner, route: $0) }
+                + sliceRoutes.map { .init(owner: $0.owner, route: $0.item) },
+            descriptions: [(KernelSchema.owner, KernelAPI.description)] + slices.compactMap { slice in slice.api.map { (slice.name, $0) } }
+        )
+        let routes = kernelRoutes + [try APIDocumentRoute.route(serving: api)] + sliceRoutes.map(\.item)
         let router = RouterAssembly.makeRouter(
             routes: routes, guard: RouteGuard(auth: auth, flags: flags),
             bodyBudget: BodyBudget(totalBytes: configuration.serverLimits.bodyBudgetBytes), metrics: metrics
@@ -132,7 +138,7 @@ package final class HubRuntime: Sendable {
         )
         let pruning = PruneService(pruner: pruner, retentionDays: configuration.retentionDays, clock: clock, logger: logger)
         return AssembledHub(
-            runtime: self, responder: router.buildResponder(), ticker: ticker, pruning: pruning, auth: auth,
+            runtime: self, responder: router.buildResponder(), ticker: ticker, pruning: pruning, auth: auth, api: api,
             services: parts.flatMap(\.services)
         )
     }

@@ -50,6 +50,8 @@ package struct Slice: Sendable {
     package let commandExtensions: [CommandExtension]
     /// Its areas of `hub status`, in order.
     package let statusSections: [StatusSection]
+    /// Its part of the OpenAPI document: an operation for each of its routes.
+    package let api: APIDescription?
     /// Contributions to earlier slices' extension points that hold whether or not this
     /// slice is enabled — the placeholder an earlier slice answers with while this one is
     /// off. Run for every slice of the catalogue before any is assembled.
@@ -75,6 +77,7 @@ package struct Slice: Sendable {
         commands: [any ParsableCommand.Type] = [],
         commandExtensions: [CommandExtension] = [],
         statusSections: [StatusSection] = [],
+        api: APIDescription? = nil,
         declarations: @escaping @Sendable (Contributions) -> Void = { _ in },
         assemble: @escaping @Sendable (SliceEnvironment) async throws -> SliceParts
     ) {
@@ -95,6 +98,7 @@ package struct Slice: Sendable {
         self.commands = commands
         self.commandExtensions = commandExtensions
         self.statusSections = statusSections
+        self.api = api
         self.declarations = declarations
         self.assemble = assemble
     }

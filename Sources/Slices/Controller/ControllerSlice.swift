@@ -26,6 +26,7 @@ package enum ControllerSlice {
         metrics: ControllerMetrics.all,
         commands: [CustomersCommand.self],
         statusSections: ControllerStatus.all,
+        api: ControllerAPI.description,
         assemble: { environment in
             let store = CustomerStore(database: environment.database, clock: environment.clock)
             let configuration = environment.configuration

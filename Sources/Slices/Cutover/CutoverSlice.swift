@@ -29,6 +29,7 @@ package enum CutoverSlice {
         metrics: [GuestCensus.watch.gauge],
         commands: [GuestsCommand.self],
         statusSections: [GuestCensus.watch.statusSection],
+        api: CutoverAPI.description,
         assemble: { environment in
             let mint = GuestKeyMint(database: environment.database, clock: environment.clock, announceKeyChange: { environment.announceKeyChange() })
             let reports = GuestReportRoute(

@@ -11,7 +11,9 @@ struct GuestKeyRoutes: Sendable {
         [
             SliceRoute(.post, "/api/v1/admin/guests/{guest_id}/key", access: .global, bodyLimit: 4096) { request in
                 let guestID = try request.parameter("guest_id")
-                guard let minted = try await mint.mint(guestID: guestID) else { throw HubError.notFound("no guest \(guestID)") }
+                guard let minted = try await mint.mint(guestID: guestID) else {
+                    throw HubError(.notFound, "unknown_guest", "no guest \(guestID), or its host is revoked")
+                }
                 return try .json(minted, status: .created)
             },
             SliceRoute(.post, "/api/v1/host-guests/{vmid}/key", access: .kinds([HostIngestVocabulary.hostKind]), bodyLimit: 4096) { request in

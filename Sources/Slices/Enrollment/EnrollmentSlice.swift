@@ -20,6 +20,7 @@ package enum EnrollmentSlice {
         settings: [EnrollmentVocabulary.failuresPerMinute.definition],
         commands: [EnrollTokenCommand.self, EnrollTokensCommand.self],
         commandExtensions: [CommandExtension(group: HostIngestVocabulary.hostsCommandGroup, command: HostsRevokeCommand.self)],
+        api: EnrollmentAPI.description,
         assemble: { environment in
             let hosts = HostStore(database: environment.database, clock: environment.clock)
             let tokens = TokenStore(database: environment.database, clock: environment.clock)

@@ -25,6 +25,7 @@ package enum HostIngestSlice {
         metrics: HostIngestMetrics.all,
         commands: [HostsCommand.self],
         statusSections: [HostCensus.watch.statusSection],
+        api: HostIngestAPI.description,
         assemble: { environment in
             let store = HostStore(database: environment.database, clock: environment.clock)
             let writer = HostReportWriter(store: store, writes: environment.writes, logger: environment.logger, metrics: environment.metrics)

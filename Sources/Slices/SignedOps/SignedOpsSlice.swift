@@ -15,6 +15,7 @@ package enum SignedOpsSlice {
         flags: SignedOpsVocabulary.flags,
         eventTypes: SignedOpsVocabulary.eventTypes,
         commands: [KeysCommand.self],
+        api: SignedOpsAPI.description,
         declarations: { contributions in
             contributions.register(SignedOpsEnvelopeSource.desiredGeneration, for: HostIngestSlice.envelopeFields)
             contributions.register(SignedOpsEnvelopeSource.hasSignedOps, for: HostIngestSlice.envelopeFields)

@@ -3,7 +3,8 @@ import HostIngestSlice
 import Kernel
 import NIOCore
 
-/// Ops: the operator issues them (`POST /api/v1/admin/hosts/{host_id}/ops`), the host
+/// Ops: the operator issues them (`POST /api/v1/admin/hosts/{host_id}/ops`) and lists a
+/// host's (`GET` the same path, newest first, `?status=` and `?limit=`), the host
 /// fetches its pending ones (`GET /api/v1/host-ops`) and reports each one's result
 /// (`POST /api/v1/host-ops/{op_id}/result`).
 struct OpRoutes: Sendable {
@@ -29,6 +30,20 @@ struct OpRoutes: Sendable {
                     hostID: hostID, type: type, arguments: arguments, ttlSeconds: body.ttlSeconds, now: clock.now(), key: key
                 )
                 return try .json(issued, status: .created)
+            },
+            SliceRoute(.get, "/api/v1/admin/hosts/{host_id}/ops", access: .global) { request in
+                let hostID = try request.parameter("host_id")
+                let status = try request.query["status"].map { text -> OpRecord.Status in
+                    guard let status = OpRecord.Status(rawValue: text) else {
+                        throw HubError.badRequest("invalid_query", "status must be pending, succeeded, failed or expired")
+                    }
+                    return status
+                }
+                let limit = try request.query["limit"].map { text -> Int in
+                    guard let limit = Int(text), (1...1000).contains(limit) else { throw HubError.badRequest("invalid_query", "limit must be 1 to 1000") }
+                    return limit
+                } ?? 100
+                return try .json(try await store.list(hostID: hostID, status: status, limit: limit, now: clock.now()))
             },
             SliceRoute(.get, "/api/v1/host-ops", access: .kinds([HostIngestVocabulary.hostKind])) { request in
                 let host = try await cohort.admit(request)

@@ -80,6 +80,18 @@ struct OpStore: Sendable {
         }
     }
 
+    /// The host's ops for the operator, newest first; 404 for an unknown host.
+    func list(hostID: String, status: OpRecord.Status?, limit: Int, now: Date) async throws -> OpList {
+        try await database.pool.read { db in
+            guard try HostStore.host(hostID, in: db) != nil else { throw HubError.notFound("no host \(hostID)") }
+            return OpList(ops: try OpListing.list(hostID: hostID, status: status, limit: limit, now: now, in: db))
+        }
+    }
+
+    struct OpList: Encodable, Sendable {
+        let ops: [OpListing]
+    }
+
     /// Whether ``pendingEnvelopes(hostID:now:)`` would answer any.
     static func hasPending(hostID: String, now: Date, in db: Database) throws -> Bool {
         // Asked inside every host report's write: a prepared statement.
