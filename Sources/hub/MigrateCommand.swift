@@ -31,9 +31,13 @@ struct MigrateCommand: AsyncParsableCommand {
                 try show(try await runtime.migrator.preview())
                 return
             }
+            // A hub serving the folder would write to what a destructive step drops.
+            let destructivePending = try await runtime.migrator.plan().contains { $0.migration.kind == .destructive }
+            let folderLock = allowDestructive && destructivePending ? try DataFolderLock.exclusive(runtime.configuration.dataDirectory) : nil
             let progress = ProgressLine()
             let applied = try await runtime.migrator.migrate(allowDestructive: allowDestructive) { progress.show($0) }
             progress.finish()
+            withExtendedLifetime(folderLock) {}
             if json {
                 try Console.json(JSONValue.object(["applied": .array(applied.map(\.json))]))
                 return

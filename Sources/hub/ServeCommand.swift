@@ -22,6 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
             LogSetup.bootstrap(format: configuration.logFormat)
             var logger = LogSetup.logger
             logger.logLevel = configuration.logLevel
+            let folderLock = try DataFolderLock.serving(configuration.dataDirectory)
             let runtime = try HubRuntime(configuration: configuration, resolver: SliceCatalogue.resolver, version: HubVersion.current, logger: logger)
             do {
                 try await runtime.migrator.migrate(allowDestructive: false)
@@ -36,6 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
                 "data_dir": "\(configuration.dataDirectory.path)",
             ])
             try await hub.run()
+            withExtendedLifetime(folderLock) {}
         }
     }
 }

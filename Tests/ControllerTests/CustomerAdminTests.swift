@@ -101,6 +101,10 @@ import Testing
             #expect(read.errorCode == "not_found")
             let patched = try await call(.patch, "/api/v1/admin/customers/nobody", body: #"{"status": "blocked"}"#, in: hub)
             #expect(patched.status == .notFound)
+            // Whatever the body holds: a webhook the hub would refuse does not hide that
+            // there is no such customer.
+            let withBadWebhook = try await call(.patch, "/api/v1/admin/customers/nobody", body: #"{"webhook_url": "ftp://x"}"#, in: hub)
+            #expect(withBadWebhook.status == .notFound)
         }
     }
 

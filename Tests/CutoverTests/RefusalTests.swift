@@ -66,4 +66,31 @@ import Testing
         #expect(refused.status == 401)
         #expect(try await fixture.hub.count("guest_reports") == LegacyDatabase.reportCount)
     }
+
+    /// A hub still serving the folder would write to the table the cutover drops: the
+    /// destructive run refuses to start under it, and starts once it has stopped.
+    @Test func theCutoverDoesNotRunUnderAServingHub() async throws {
+        let seeded = try await LegacyDatabase.copy()
+        defer { try? FileManager.default.removeItem(at: seeded.directory) }
+        var legacy = InterruptionTests.settings
+        legacy["HUB_SLICES"] = CutoverFixture.legacy.joined(separator: ",")
+        legacy["HUB_RETENTION_DAYS"] = "36500"
+        let log = seeded.directory.appendingPathComponent("serve.log")
+        let server = try SpawnedProcess(
+            executable: try ExternalProcess.hubExecutable().path, arguments: ["serve"],
+            environment: InterruptionTests.environment(seeded.directory).merging(legacy) { $1 }, stdout: log, stderr: log
+        )
+        try await eventually("the legacy hub to serve") { ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("listening on") }
+
+        let refused = try await ExternalProcess.hub(["migrate", "--allow-destructive"], dataDirectory: seeded.directory, environment: InterruptionTests.settings)
+        #expect(refused.status == 2)
+        #expect(refused.stderrLines.count == 1 && refused.stderr.contains("a hub is serving"), "\(refused.stderr)")
+        let dryRun = try await ExternalProcess.hub(["migrate", "--dry-run"], dataDirectory: seeded.directory, environment: InterruptionTests.settings)
+        #expect(dryRun.status == 0, "the plan can be read while the hub serves")
+
+        server.terminate()
+        #expect(try await LegacyDatabase.inspect(seeded.directory) { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reports") } == LegacyDatabase.reportCount)
+        let applied = try await ExternalProcess.hub(["migrate", "--allow-destructive"], dataDirectory: seeded.directory, environment: InterruptionTests.settings)
+        #expect(applied.status == 0, "\(applied.stderr)")
+    }
 }

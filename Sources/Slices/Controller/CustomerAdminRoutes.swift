@@ -54,6 +54,9 @@ struct CustomerAdminRoutes {
             SliceRoute(.patch, "/api/v1/admin/customers/{customer_id}", access: .global) { request in
                 let customerID = try request.parameter("customer_id")
                 let change = try request.decode(CustomerChange.self, errorCode: "invalid_customer")
+                // An unknown customer is a 404 whatever the body asks (customers are never
+                // deleted, so the answer holds for the change below).
+                guard try await store.customer(customerID) != nil else { throw HubError.notFound("no customer \(customerID)") }
                 if case .some(.some(let url)) = change.webhookURL {
                     let allowPrivate = try await flags.isEnabled(ControllerVocabulary.webhooksAllowPrivateTargets, for: customerID)
                     try webhookTargets.check(url, allowPrivate: allowPrivate)
