@@ -51,17 +51,8 @@ import Testing
     @Test func theTextPlanSaysTheSameInLinesAndLeavesAnOrphanedWALAlone() async throws {
         let seeded = try await LegacyDatabase.copy()
         defer { try? FileManager.default.removeItem(at: seeded.directory) }
-        var legacy = InterruptionTests.settings
-        legacy["HUB_SLICES"] = CutoverFixture.legacy.joined(separator: ",")
-        // The template's reports are months old; the serving hub's daily prune must keep them.
-        legacy["HUB_RETENTION_DAYS"] = "36500"
-        let log = seeded.directory.appendingPathComponent("serve.log")
-        let server = try SpawnedProcess(
-            executable: try ExternalProcess.hubExecutable().path, arguments: ["serve"],
-            environment: InterruptionTests.environment(seeded.directory).merging(legacy) { $1 }, stdout: log, stderr: log
-        )
-        try await eventually("the legacy hub to serve") { ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("listening on") }
-        let added = try await ExternalProcess.hub(["customers", "add", "zed"], dataDirectory: seeded.directory, environment: legacy)
+        let server = try await LegacyDatabase.serveLegacy(seeded.directory)
+        let added = try await ExternalProcess.hub(["customers", "add", "zed"], dataDirectory: seeded.directory, environment: LegacyDatabase.legacySettings)
         #expect(added.status == 0)
         kill(server.pid, SIGKILL)
         server.wait()

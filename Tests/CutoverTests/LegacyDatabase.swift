@@ -130,4 +130,21 @@ enum LegacyDatabase {
             resolver: SliceResolver(catalogue: CutoverFixture.slices), version: "test", clock: clock, logger: LogCapture().logger
         )
     }
+
+    /// The environment of a hub before the cutover, as a child process: the legacy slices,
+    /// and a retention that keeps the template's months-old reports from the daily prune.
+    static let legacySettings: [String: String] = InterruptionTests.settings.merging([
+        "HUB_SLICES": CutoverFixture.legacy.joined(separator: ","), "HUB_RETENTION_DAYS": "36500",
+    ]) { $1 }
+
+    /// `hub serve` before the cutover on `directory`, once it listens.
+    static func serveLegacy(_ directory: URL) async throws -> SpawnedProcess {
+        let log = directory.appendingPathComponent("serve.log")
+        let server = try SpawnedProcess(
+            executable: try ExternalProcess.hubExecutable().path, arguments: ["serve"],
+            environment: InterruptionTests.environment(directory).merging(legacySettings) { $1 }, stdout: log, stderr: log
+        )
+        try await eventually("the legacy hub to serve") { ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("listening on") }
+        return server
+    }
 }

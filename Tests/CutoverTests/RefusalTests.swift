@@ -72,15 +72,7 @@ import Testing
     @Test func theCutoverDoesNotRunUnderAServingHub() async throws {
         let seeded = try await LegacyDatabase.copy()
         defer { try? FileManager.default.removeItem(at: seeded.directory) }
-        var legacy = InterruptionTests.settings
-        legacy["HUB_SLICES"] = CutoverFixture.legacy.joined(separator: ",")
-        legacy["HUB_RETENTION_DAYS"] = "36500"
-        let log = seeded.directory.appendingPathComponent("serve.log")
-        let server = try SpawnedProcess(
-            executable: try ExternalProcess.hubExecutable().path, arguments: ["serve"],
-            environment: InterruptionTests.environment(seeded.directory).merging(legacy) { $1 }, stdout: log, stderr: log
-        )
-        try await eventually("the legacy hub to serve") { ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("listening on") }
+        let server = try await LegacyDatabase.serveLegacy(seeded.directory)
 
         let refused = try await ExternalProcess.hub(["migrate", "--allow-destructive"], dataDirectory: seeded.directory, environment: InterruptionTests.settings)
         #expect(refused.status == 2)
