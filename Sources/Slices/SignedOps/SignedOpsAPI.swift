@@ -33,7 +33,8 @@ enum SignedOpsAPI {
               "example": {"desired_generation": 1, "host_id": "acme-k3x9q2"}}}},
             "400": {"description": "`invalid_desired`: `desired` missing or not an object, nested more than 64 levels, or not signable; or an unreadable body (`body_too_large` over 1 MiB, `bad_request`, `invalid_path`)",
               "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-            "404": {"description": "No such host (`not_found`)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+            "404": {"description": "No such host (`not_found`)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+            "409": {"description": "`host_revoked`: the host is revoked and fetches nothing any more", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
           }
         }},
         "/api/v1/admin/hosts/{host_id}/ops": {"get": {
@@ -70,6 +71,7 @@ enum SignedOpsAPI {
               "reboot_host": {"value": {"type": "reboot_host"}}
             }}}},
           "responses": {
+            "409": {"description": "`host_revoked`: the host is revoked and fetches nothing any more", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
             "201": {"description": "The op is issued", "content": {"application/json": {
               "schema": {"$ref": "#/components/schemas/SignedOpsIssuedOp"},
               "example": {"expires_at": "2026-06-08T11:00:00.000Z", "op_id": "6f1c2a4e-8b3d-4c5f-9a7e-2d1b0c9e8f70", "seq": 1}}}},

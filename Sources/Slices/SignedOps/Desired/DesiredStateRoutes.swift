@@ -27,7 +27,8 @@ struct DesiredStateRoutes: Sendable {
                 let body = try request.decode(DesiredStateBody.self, errorCode: "invalid_desired")
                 let canonical = try servableCanonicalJSON(body, hostID: hostID, logger: request.logger)
                 let stored = try await database.pool.write { db in
-                    try HostDesiredState.replace(hostID: hostID, canonicalJSON: canonical, in: db)
+                    if try HostStore.host(hostID, in: db)?.revokedAt != nil { throw SignedOpsRefusal.hostRevoked(hostID) }
+                    return try HostDesiredState.replace(hostID: hostID, canonicalJSON: canonical, in: db)
                 }
                 guard let stored else { throw HubError.notFound("no host \(hostID)") }
                 return try .json(Answer(hostID: hostID, desiredGeneration: stored.generation))

@@ -31,6 +31,8 @@ struct OpStore: Sendable {
     func issue(hostID: String, type: OpType, arguments: ValidatedArguments, ttlSeconds: Int, now: Date, key: SigningKey) async throws -> Issued {
         try await database.pool.write { db in
             guard let host = try HostStore.host(hostID, in: db) else { throw HubError.notFound("no host \(hostID)") }
+            // A revoked host fetches nothing any more: an op would only wait to expire.
+            guard host.revokedAt == nil else { throw SignedOpsRefusal.hostRevoked(hostID) }
             if !arguments.guestVMIDs.isEmpty {
                 let known = Set(try HostStore.guests(hostID: hostID, in: db).map(\.vmid))
                 for vmid in arguments.guestVMIDs where !known.contains(vmid) {
