@@ -59,7 +59,7 @@ let sliceTargets: [Target] = slices.flatMap { slice -> [Target] in
         .testTarget(
             name: "\(slice.name)Tests",
             dependencies: Array(Set(sliceClosure(slice.name))).sorted().map { .target(name: $0) }
-                + ["Kernel", "StrictJSON", "HubTestSupport", "hub", grdb, hummingbirdTesting] + slice.testsUse
+                + ["Kernel", "StrictJSON", "HubCommandLine", "HubTestSupport", "hub", grdb, hummingbirdTesting] + slice.testsUse
         ),
     ]
 }

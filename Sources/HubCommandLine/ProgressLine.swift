@@ -14,9 +14,14 @@ package final class ProgressLine: Sendable {
 
     private let onTerminal: Bool
     private let shown = Mutex(Shown())
+    private let write: @Sendable (String) -> Void
 
-    package init(onTerminal: Bool = isatty(STDERR_FILENO) == 1) {
+    package init(
+        onTerminal: Bool = isatty(STDERR_FILENO) == 1,
+        write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    ) {
         self.onTerminal = onTerminal
+        self.write = write
     }
 
     package func show(_ progress: MigrationProgress) {
@@ -35,7 +40,7 @@ package final class ProgressLine: Sendable {
             shown.tenth = tenth
             return text + "\n"
         }
-        if let output { FileHandle.standardError.write(Data(output.utf8)) }
+        if let output { write(output) }
     }
 
     /// Ends a line drawn in place, so what follows starts on a line of its own.
@@ -44,6 +49,6 @@ package final class ProgressLine: Sendable {
             defer { shown.drawnInPlace = false }
             return shown.drawnInPlace
         }
-        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+        if drawn { write("\n") }
     }
 }
