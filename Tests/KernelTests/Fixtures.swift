@@ -37,14 +37,14 @@ func toySlice(
     flags: [FlagDefinition] = [], flagEffects: [FlagEffect] = [], supersedes: [SupersededPart] = [], eventTypes: [String] = [],
     prunedTables: [PruneTarget] = [],
     cohortMembers: (any CohortMembers)? = nil, settings: [SettingDefinition] = [], metrics: [MetricDefinition] = [],
-    statusSections: [StatusSection] = [],
+    statusSections: [StatusSection] = [], api: APIDescription? = nil,
     parts: @escaping @Sendable (SliceEnvironment) -> SliceParts = { _ in SliceParts() }
 ) -> Slice {
     Slice(
         name: name, number: number, summary: "a toy slice for tests", requires: requires, enabledByDefault: enabledByDefault,
         migrations: migrations, flags: flags, flagEffects: flagEffects, supersedes: supersedes, eventTypes: eventTypes,
         prunedTables: prunedTables,
-        cohortMembers: cohortMembers, settings: settings, metrics: metrics, statusSections: statusSections,
+        cohortMembers: cohortMembers, settings: settings, metrics: metrics, statusSections: statusSections, api: api,
         assemble: { parts($0) }
     )
 }

@@ -12,8 +12,8 @@
 /// The kernel adds to each operation what it decides itself, so it cannot drift: which
 /// key the route takes (`security`, `x-key-kinds`) and the answers it gives before the
 /// handler runs (401, 403, 404 for a gated route, 400 for a broken body, 503 when the
-/// body budget is full), unless the slice describes them. Name schemas after the slice
-/// (two slices may not declare one name).
+/// body budget is full), unless the slice describes them. Name components after the slice
+/// (two slices may not declare one name); a later slice may `$ref` an earlier one's.
 package struct APIDescription: Sendable {
     package let json: String
 

@@ -28,8 +28,13 @@ package struct APIDocument: Sendable {
         version: String, mounted: [Mounted], descriptions: [(owner: String, description: APIDescription)]
     ) throws -> APIDocument {
         var operations: [String: [String: [String: JSONValue]]] = [:]
-        var schemas: [String: JSONValue] = [:]
-        var schemaOwners: [String: String] = [:]
+        // Every section of `components` (schemas, requestBodies, responses, …), by name:
+        // a slice may name what an earlier one declared, never declare it again.
+        var components: [String: [String: JSONValue]] = ["schemas": KernelAnswers.schemas, "responses": KernelAnswers.responses]
+        var componentOwners: [String: String] = [:]
+        for (section, named) in components {
+            for name in named.keys { componentOwners["\(section)/\(name)"] = KernelSchema.owner }
+        }
         var described: [(owner: String, method: String, path: String)] = []
         for (owner, description) in descriptions {
             let fragment = try parse(description, owner: owner)
@@ -39,12 +44,14 @@ package struct APIDocument: Sendable {
                     described.append((owner, method.uppercased(), path))
                 }
             }
-            for (name, schema) in fragment["components"]?.objectValue?["schemas"]?.objectValue ?? [:] {
-                if let first = schemaOwners[name], first != owner {
-                    throw ConfigurationError("API schema '\(name)' is described by both \(first) and \(owner)")
+            for (section, named) in fragment["components"]?.objectValue ?? [:] {
+                for (name, component) in named.objectValue ?? [:] {
+                    if let first = componentOwners["\(section)/\(name)"], first != owner {
+                        throw ConfigurationError("API component '\(section)/\(name)' is described by both \(first) and \(owner)")
+                    }
+                    componentOwners["\(section)/\(name)"] = owner
+                    components[section, default: [:]][name] = component
                 }
-                schemaOwners[name] = owner
-                schemas[name] = schema
             }
         }
         var paths: [String: [String: JSONValue]] = [:]
@@ -72,11 +79,11 @@ package struct APIDocument: Sendable {
                 ),
             ]),
             "paths": .object(paths.mapValues { .object($0) }),
-            "components": .object([
-                "schemas": .object(schemas.merging(KernelAnswers.schemas) { slice, _ in slice }),
-                "responses": .object(KernelAnswers.responses),
-                "securitySchemes": .object(["bearer": .object(["type": .string("http"), "scheme": .string("bearer")])]),
-            ]),
+            "components": .object(
+                components.mapValues { JSONValue.object($0) }.merging([
+                    "securitySchemes": .object(["bearer": .object(["type": .string("http"), "scheme": .string("bearer")])]),
+                ]) { described, _ in described }
+            ),
         ])
         return APIDocument(document: document, undocumented: undocumented.sorted(), unmounted: unmounted.sorted())
     }

@@ -9,13 +9,9 @@ enum ControllerAPI {
         "/api/v1/report": {"post": {
           "summary": "A controller's heartbeat on the legacy path (agent protocol §3); the report is stored also when the customer is blocked",
           "operationId": "postReport",
-          "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ControllerReport"},
-            "example": {"customer_id": "acme", "reported_at": "2026-06-08T10:00:00Z", "controller_version": "1.4.2", "hostname": "felhom-ctl",
-              "disk_percent": 41.5, "services": [{"name": "nextcloud", "status": "running"}], "last_backup_at": "2026-06-08T03:00:00Z"}}}},
+          "requestBody": {"$ref": "#/components/requestBodies/ControllerReport"},
           "responses": {
-            "200": {"description": "Stored; `blocked` says whether the customer is blocked", "content": {"application/json": {
-              "schema": {"$ref": "#/components/schemas/ControllerReportAnswer"},
-              "example": {"blocked": false, "poll_interval_seconds": 900, "status": "ok"}}}},
+            "200": {"$ref": "#/components/responses/ControllerReportAccepted"},
             "400": {"description": "`invalid_report`: a body that is not JSON or breaks a rule, the field named in `message` (e.g. `controller_version: must not be empty`, `disk_percent: must be between 0 and 100`, `customer_id: required under the global key`); `unknown_customer`: the global key naming a customer the hub does not know; or an unreadable body (`body_too_large` over 1 MiB, `bad_request`)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
             "403": {"description": "`customer_mismatch`: a customer key and a `customer_id` of another customer; `forbidden`: a key that is neither the global key nor a customer key", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
           }
@@ -85,6 +81,16 @@ enum ControllerAPI {
         }
       },
       "components": {
+        "requestBodies": {
+          "ControllerReport": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ControllerReport"},
+            "example": {"customer_id": "acme", "reported_at": "2026-06-08T10:00:00Z", "controller_version": "1.4.2", "hostname": "felhom-ctl",
+              "disk_percent": 41.5, "services": [{"name": "nextcloud", "status": "running"}], "last_backup_at": "2026-06-08T03:00:00Z"}}}}
+        },
+        "responses": {
+          "ControllerReportAccepted": {"description": "Stored; `blocked` says whether the customer is blocked", "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/ControllerReportAnswer"},
+            "example": {"blocked": false, "poll_interval_seconds": 900, "status": "ok"}}}}
+        },
         "schemas": {
           "ControllerReport": {
             "type": "object", "required": ["reported_at", "controller_version"],

@@ -2,7 +2,7 @@ import Kernel
 
 /// The cutover's routes in the OpenAPI document: the controller report as it is after
 /// the cutover (agent protocol §8; the document takes this operation in the controller's
-/// stead, with the controller's body and answer schemas, which the controller exports),
+/// stead, with the controller's request body and answer, which the controller declares),
 /// guest keys and guests' desired specs (operator contract §3).
 enum CutoverAPI {
     static let description = APIDescription(#"""
@@ -12,13 +12,9 @@ enum CutoverAPI {
           "summary": "A controller's heartbeat, sent as its guest with the guest's key (agent protocol §3 and §8)",
           "description": "After the cutover only guest keys report here: customer keys and the global key get 401. The report is stored under the key's guest, its raw body kept byte for byte, also when the customer is blocked; the answer is the controller's as before the cutover.",
           "operationId": "postGuestReport",
-          "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ControllerReport"},
-            "example": {"customer_id": "acme", "reported_at": "2026-06-08T10:00:00Z", "controller_version": "1.4.2", "hostname": "felhom-ctl",
-              "disk_percent": 41.5, "services": [{"name": "nextcloud", "status": "running"}], "last_backup_at": "2026-06-08T03:00:00Z"}}}},
+          "requestBody": {"$ref": "#/components/requestBodies/ControllerReport"},
           "responses": {
-            "200": {"description": "Stored; `blocked` says whether the customer is blocked", "content": {"application/json": {
-              "schema": {"$ref": "#/components/schemas/ControllerReportAnswer"},
-              "example": {"blocked": false, "poll_interval_seconds": 900, "status": "ok"}}}},
+            "200": {"$ref": "#/components/responses/ControllerReportAccepted"},
             "400": {"description": "`invalid_report`: a body that is not JSON or breaks a rule, the field named in `message` (e.g. `reported_at: must be an RFC 3339 timestamp`, `controller_version: must not be empty`, `disk_percent: must be between 0 and 100`); or an unreadable body (`body_too_large` over 1 MiB, `bad_request`)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
             "401": {"description": "`unauthorized`: no key, an unknown one, a replaced guest key, a guest key of a revoked host, or a key that is not a guest key (customer keys and the global key no longer report here)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
             "403": {"description": "`customer_mismatch`: a `customer_id` other than the guest's customer", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
