@@ -81,6 +81,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // The strict RFC 8259 reader: every body's first pass, and the host report's only one.
@@ -92,6 +93,7 @@ let package = Package(
                 "StrictJSON", hummingbird, grdb, crypto, logging, serviceLifecycle, argumentParser,
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(name: "HubCommandLine", dependencies: ["Kernel", argumentParser, logging]),

@@ -6,6 +6,7 @@ import HostIngestSlice
 import HubTestSupport
 import Kernel
 import SignedOpsSlice
+import Testing
 
 /// A hub with every slice up to enrollment, a customer `acme`, and helpers to issue
 /// tokens, enroll and report.
@@ -53,5 +54,14 @@ struct EnrollmentFixture {
             "host": ["hostname": "pve1", "cpu_percent": 12.5, "mem_percent": 40.1, "disk_percent": 63.0],
             "guests": [["vmid": 101, "name": "felhom-ctl", "status": "running", "controller_version": "1.4.2"]],
         ]
+    }
+
+    /// An enrolled host that has reported once, so its key sits warm in the hub's cache.
+    func reportingHost() async throws -> (id: String, key: String) {
+        let token = try await issueToken()
+        let enrolled = try await enroll(token: token.token)
+        let host = (id: try #require(enrolled.json["host_id"] as? String), key: try #require(enrolled.json["api_key"] as? String))
+        #expect(try await report(hostID: host.id, key: host.key).status == 200)
+        return host
     }
 }

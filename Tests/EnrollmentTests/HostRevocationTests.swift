@@ -7,18 +7,9 @@ import Testing
 /// Revoking a host: its key is refused at once, also by a hub that has it cached; nobody
 /// watches for its silence any more; its history stays.
 @Suite struct HostRevocationTests {
-    func reportingHost(_ fixture: EnrollmentFixture) async throws -> (id: String, key: String) {
-        let token = try await fixture.issueToken()
-        let enrolled = try await fixture.enroll(token: token.token)
-        let host = (id: try #require(enrolled.json["host_id"] as? String), key: try #require(enrolled.json["api_key"] as? String))
-        // Reported once, so the key sits warm in the hub's cache.
-        #expect(try await fixture.report(hostID: host.id, key: host.key).status == 200)
-        return host
-    }
-
     @Test func theAdminAPIRevokesAtOnceAndKeepsTheHistory() async throws {
         let fixture = try await EnrollmentFixture.make()
-        let host = try await reportingHost(fixture)
+        let host = try await fixture.reportingHost()
         let revoked = try await fixture.admin(.post, "/api/v1/admin/hosts/\(host.id)/revoke", ["reason": "stolen"])
         #expect(revoked.status == 200 && revoked.json["host_id"] as? String == host.id)
         #expect(revoked.json["revoked_at"] as? String == Timestamp(fixture.hub.clock.now()).text)
@@ -46,7 +37,7 @@ import Testing
 
     @Test func aRotationUnderWayDiesWithTheHost() async throws {
         let fixture = try await EnrollmentFixture.make()
-        let host = try await reportingHost(fixture)
+        let host = try await fixture.reportingHost()
         let rotated = try await fixture.hub.withClient { client in try await client.send(.post, "/api/v1/host-key/rotate", key: host.key) }
         let nextKey = try #require(rotated.json["api_key"] as? String)
         #expect(try await fixture.admin(.post, "/api/v1/admin/hosts/\(host.id)/revoke").status == 200)
@@ -57,7 +48,7 @@ import Testing
     /// kernel's change announcement and drops the warm key before its next request.
     @Test func theCommandLineRevocationReachesARunningHubsCache() async throws {
         let fixture = try await EnrollmentFixture.make()
-        let host = try await reportingHost(fixture)
+        let host = try await fixture.reportingHost()
         let outcome = try await ExternalProcess.hub(
             ["hosts", "revoke", host.id, "--reason", "decommissioned", "--json"], dataDirectory: fixture.hub.directory,
             environment: ["HUB_SLICES": "controller,host-ingest,signed-ops,enrollment"]

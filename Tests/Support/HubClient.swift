@@ -37,7 +37,7 @@ package struct HubClient: Sendable {
     /// Raw bytes as the body, for bodies that are not text.
     package func send(_ method: HTTPRequest.Method, _ path: String, headers: HTTPFields, bytes: [UInt8]) async throws -> Reply {
         let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: ByteBuffer(bytes: bytes))
-        return Reply(status: Int(response.status.code), body: String(buffer: response.body))
+        return Reply(status: Int(response.status.code), body: String(buffer: response.body), headers: response.headers)
     }
 
     /// `value` serialised as JSON first.

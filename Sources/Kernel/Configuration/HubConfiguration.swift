@@ -29,6 +29,11 @@ package struct HubConfiguration: Sendable {
     /// `HUB_HEADER_TIMEOUT_SECONDS`, `HUB_IDLE_TIMEOUT_SECONDS`, `HUB_MAX_CONNECTIONS`,
     /// `HUB_BODY_BUDGET_BYTES`.
     package var serverLimits: ServerLimits
+    /// `HUB_DASHBOARD_SESSION_MINUTES`: how long a dashboard login lasts.
+    package var dashboardSessionLifetime: TimeInterval
+    /// `HUB_DASHBOARD_LOGIN_FAILURES_PER_MINUTE`: wrong keys a client may try on the
+    /// dashboard's login form in a minute before it must wait.
+    package var dashboardLoginFailuresPerMinute: Int
 
     package enum LogFormat: String, Sendable {
         case text, json
@@ -52,7 +57,9 @@ package struct HubConfiguration: Sendable {
         logLevel: Logger.Level = .info,
         metricsPublic: Bool = false,
         sliceSettings: [String: String] = [:],
-        serverLimits: ServerLimits = ServerLimits()
+        serverLimits: ServerLimits = ServerLimits(),
+        dashboardSessionLifetime: TimeInterval = 12 * 3600,
+        dashboardLoginFailuresPerMinute: Int = 10
     ) {
         self.dataDirectory = dataDirectory
         self.listenHost = listenHost
@@ -69,6 +76,8 @@ package struct HubConfiguration: Sendable {
         self.metricsPublic = metricsPublic
         self.sliceSettings = sliceSettings
         self.serverLimits = serverLimits
+        self.dashboardSessionLifetime = dashboardSessionLifetime
+        self.dashboardLoginFailuresPerMinute = dashboardLoginFailuresPerMinute
     }
 
     /// Reads the contract's `HUB_*` variables; a malformed value is a ``ConfigurationError``
@@ -132,6 +141,8 @@ package struct HubConfiguration: Sendable {
             maxConnections: value("HUB_MAX_CONNECTIONS") == nil ? nil : try positiveInteger("HUB_MAX_CONNECTIONS", 0),
             bodyBudgetBytes: try positiveInteger("HUB_BODY_BUDGET_BYTES", defaults.bodyBudgetBytes)
         )
+        configuration.dashboardSessionLifetime = TimeInterval(try positiveInteger("HUB_DASHBOARD_SESSION_MINUTES", 720) * 60)
+        configuration.dashboardLoginFailuresPerMinute = try positiveInteger("HUB_DASHBOARD_LOGIN_FAILURES_PER_MINUTE", 10)
         try configuration.validate()
         return configuration
     }

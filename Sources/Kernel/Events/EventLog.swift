@@ -91,6 +91,39 @@ package final class EventLog: Sendable {
     }
 }
 
+extension EventLog {
+    /// A page of the dashboard's timeline: newest first, filtered by customer, type and
+    /// time (`since` inclusive, `until` exclusive), below `beforeID` (the next page) or
+    /// above `afterID` (what is new since the page was drawn).
+    package func timeline(
+        customerID: String? = nil, type: String? = nil, since: Timestamp? = nil, until: Timestamp? = nil,
+        beforeID: Int64? = nil, afterID: Int64? = nil, limit: Int
+    ) async throws -> [Event] {
+        var events = Event.all()
+        if let customerID { events = events.filter(Column("customer_id") == customerID) }
+        if let type { events = events.filter(Column("type") == type) }
+        if let since { events = events.filter(Column("created_at") >= since) }
+        if let until { events = events.filter(Column("created_at") < until) }
+        if let beforeID { events = events.filter(Column("id") < beforeID) }
+        if let afterID { events = events.filter(Column("id") > afterID) }
+        let request = events.order(Column("id").desc).limit(limit)
+        return try await database.pool.read { db in try request.fetchAll(db) }
+    }
+
+    /// How many events of each type were recorded since `since`.
+    package func countsByType(since: Timestamp) async throws -> [(type: String, count: Int)] {
+        try await database.pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT type, COUNT(*) AS n FROM kernel_events WHERE created_at >= ? GROUP BY type ORDER BY n DESC, type",
+                arguments: [since]
+            ).map { (type: $0["type"], count: $0["n"]) }
+        }
+    }
+
+    /// The registered event types, sorted: what a filter offers.
+    package var types: [String] { registeredTypes.sorted() }
+}
+
 /// Told of every recorded event, inside the recording transaction; events recorded
 /// together arrive together.
 package protocol EventListener: Sendable {

@@ -107,6 +107,16 @@ package final class FlagBook: Sendable {
         return try await state(of: name)
     }
 
+    /// The newest changes of the audit trail, newest first.
+    package func auditTrail(limit: Int) async throws -> [FlagAuditEntry] {
+        try await database.pool.read { db in
+            try FlagAuditEntry.fetchAll(
+                db, sql: "SELECT flag, actor, old_value_json, new_value_json, changed_at FROM kernel_flag_audit ORDER BY id DESC LIMIT ?",
+                arguments: [limit]
+            )
+        }
+    }
+
     /// Forgets cached runtime values; the next question reloads them.
     private func reload() {
         runtime.withLock { $0 = nil }

@@ -124,7 +124,12 @@ package final class HubRuntime: Sendable {
                 + sliceRoutes.map { .init(owner: $0.owner, route: $0.item) },
             descriptions: [(KernelSchema.owner, KernelAPI.description)] + slices.compactMap { slice in slice.api.map { (slice.name, $0) } }
         )
-        let routes = kernelRoutes + [try APIDocumentRoute.route(serving: api)] + sliceRoutes.map(\.item)
+        let dashboard = KernelDashboard(hub: self, globalKeyHash: globalKeyHash, slices: zip(slices, parts).map { ($0.name, $1.dashboard) })
+            .assemble()
+        try CatalogueCheck(resolver: resolver, kernelMigrations: []).routes(
+            (kernelRoutes + sliceRoutes.map(\.item) + dashboard.routes).map { ("dashboard or API", $0) }
+        )
+        let routes = kernelRoutes + [try APIDocumentRoute.route(serving: api)] + sliceRoutes.map(\.item) + dashboard.routes
         let router = RouterAssembly.makeRouter(
             routes: routes, guard: RouteGuard(auth: auth, flags: flags),
             bodyBudget: BodyBudget(totalBytes: configuration.serverLimits.bodyBudgetBytes), metrics: metrics

@@ -12,10 +12,13 @@ package struct SliceParts: Sendable {
     package var samplers: [any MetricsSampler]
     /// Told of every event recorded, in the event's own transaction (a delivery outbox).
     package var eventListeners: [any EventListener]
+    /// Its pages, form actions and overview panels in the dashboard (`/ui/`).
+    package var dashboard: DashboardParts
 
     package init(
         routes: [SliceRoute] = [], authStrategies: [any AuthStrategy] = [], checkers: [any Checker] = [],
-        services: [any Service] = [], samplers: [any MetricsSampler] = [], eventListeners: [any EventListener] = []
+        services: [any Service] = [], samplers: [any MetricsSampler] = [], eventListeners: [any EventListener] = [],
+        dashboard: DashboardParts = DashboardParts()
     ) {
         self.routes = routes
         self.authStrategies = authStrategies
@@ -23,5 +26,6 @@ package struct SliceParts: Sendable {
         self.services = services
         self.samplers = samplers
         self.eventListeners = eventListeners
+        self.dashboard = dashboard
     }
 }

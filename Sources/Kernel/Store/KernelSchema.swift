@@ -46,6 +46,20 @@ enum KernelSchema {
         .additive("kernel-004-subject-state-index", sql: """
             CREATE INDEX IF NOT EXISTS kernel_subject_states_state ON kernel_subject_states (checker, state);
             """),
+        // The dashboard's login sessions: the cookie's token is kept only as its hash.
+        .additive("kernel-005-dashboard-sessions", sql: """
+            CREATE TABLE IF NOT EXISTS kernel_dashboard_sessions (
+                session_id TEXT PRIMARY KEY,
+                token_hash TEXT NOT NULL UNIQUE,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS kernel_dashboard_sessions_expiry ON kernel_dashboard_sessions (expires_at);
+            """),
+        // The dashboard's timeline and its overview count events by time.
+        .additive("kernel-006-event-time-index", sql: """
+            CREATE INDEX IF NOT EXISTS kernel_events_created ON kernel_events (created_at);
+            """),
     ]
 
     /// Where applied migrations are recorded; created before anything else.

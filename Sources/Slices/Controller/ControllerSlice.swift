@@ -7,6 +7,10 @@ import Kernel
 /// its webhook (an outbox filled in the events' own transactions, emptied by the
 /// ``WebhookDispatcher`` service).
 package enum ControllerSlice {
+    /// What later slices, while enabled, show on a customer's dashboard page
+    /// (`/ui/customers/{customer_id}`): its enrollment tokens.
+    package static let customerPageSections = ContributionKey<DashboardSection>("controller.customer-page-sections")
+
     package static let slice = Slice(
         name: ControllerVocabulary.sliceName,
         number: 1,
@@ -52,7 +56,8 @@ package enum ControllerSlice {
                 ],
                 services: [dispatcher],
                 samplers: [ControllerCensus.watch.sampler(in: environment), OutboxGauge(database: environment.database)],
-                eventListeners: [WebhookOutboxListener(outbox: outbox)]
+                eventListeners: [WebhookOutboxListener(outbox: outbox)],
+                dashboard: ControllerDashboard(store: store, flags: environment.flags, webhookTargets: targets, environment: environment).parts
             )
         }
     )

@@ -58,8 +58,7 @@ struct CustomerAdminRoutes {
                 // deleted, so the answer holds for the change below).
                 guard try await store.customer(customerID) != nil else { throw HubError.notFound("no customer \(customerID)") }
                 if case .some(.some(let url)) = change.webhookURL {
-                    let allowPrivate = try await flags.isEnabled(ControllerVocabulary.webhooksAllowPrivateTargets, for: customerID)
-                    try webhookTargets.check(url, allowPrivate: allowPrivate)
+                    try await webhookTargets.check(url, for: customerID, flags: flags)
                 }
                 let changed = try await store.apply(change, to: customerID)
                 return try .json(Changed(customer: changed.customer, webhookSecret: changed.webhookSecret))

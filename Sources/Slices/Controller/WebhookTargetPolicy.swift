@@ -31,6 +31,13 @@ package struct WebhookTargetPolicy: Sendable {
         _ = try endpoint(text, allowPrivate: allowPrivate)
     }
 
+    /// Refuses a URL the hub must not deliver `customerID`'s events to: a private target
+    /// only while `webhooks_allow_private_targets` is on for that customer. The admin API
+    /// and the dashboard both set webhooks through it.
+    package func check(_ text: String, for customerID: String, flags: FlagBook) async throws {
+        try check(text, allowPrivate: try await flags.isEnabled(ControllerVocabulary.webhooksAllowPrivateTargets, for: customerID))
+    }
+
     /// The URL taken apart, if the URL itself may be used: its shape always, its host
     /// too unless `allowPrivate`.
     func endpoint(_ text: String, allowPrivate: Bool) throws -> WebhookEndpoint {

@@ -42,7 +42,8 @@ package enum CutoverSlice {
                 routes: [reports.route, GuestDesiredRoute(database: environment.database).route] + GuestKeyRoutes(mint: mint).routes,
                 authStrategies: [GuestKeyStrategy(database: environment.database)],
                 checkers: [FleetStaleness(parts: [HostCensus.watch.checker(in: environment), GuestCensus.watch.checker(in: environment)])],
-                samplers: [GuestCensus.watch.sampler(in: environment)]
+                samplers: [GuestCensus.watch.sampler(in: environment)],
+                dashboard: CutoverDashboard(mint: mint).assemble(environment)
             )
         }
     )

@@ -41,7 +41,9 @@ package enum EnrollmentSlice {
             return SliceParts(
                 routes: [enroll.route, rotation.route, HostRevocationRoute(revocation: revocation, announceKeyChange: announce).route]
                     + TokenAdminRoutes(tokens: tokens).routes,
-                authStrategies: [rotation.strategy]
+                authStrategies: [rotation.strategy],
+                dashboard: EnrollmentDashboard(tokens: tokens, hosts: hosts, revocation: revocation, announceKeyChange: announce)
+                    .assemble(environment)
             )
         }
     )

@@ -21,6 +21,16 @@ struct GuestDetail: Encodable {
         init?(intValue: Int) { nil }
     }
 
+    /// The guests of `hostID` with what `sources` know of each; where two sources name
+    /// the same fact of a guest, the first one's is kept.
+    static func all(hostID: String, sources: [any GuestFactSource], in db: Database) throws -> [GuestDetail] {
+        var facts: [String: [String: JSONValue]] = [:]
+        for source in sources {
+            facts.merge(try source.facts(forGuestsOf: hostID, in: db)) { $0.merging($1) { first, _ in first } }
+        }
+        return try HostStore.guests(hostID: hostID, in: db).map { GuestDetail(guest: $0, facts: facts[$0.guestID] ?? [:]) }
+    }
+
     func encode(to encoder: any Encoder) throws {
         try guest.encode(to: encoder)
         var container = encoder.container(keyedBy: Member.self)

@@ -52,13 +52,7 @@ struct HostAdminRoutes: Sendable {
     /// The host's guests with what enabled later slices know of each.
     private func guestDetails(hostID: String) async throws -> [GuestDetail] {
         let sources = contributions.all(for: HostIngestSlice.guestFacts)
-        return try await database.pool.read { db in
-            var facts: [String: [String: JSONValue]] = [:]
-            for source in sources {
-                facts.merge(try source.facts(forGuestsOf: hostID, in: db)) { $0.merging($1) { first, _ in first } }
-            }
-            return try HostStore.guests(hostID: hostID, in: db).map { GuestDetail(guest: $0, facts: facts[$0.guestID] ?? [:]) }
-        }
+        return try await database.pool.read { db in try GuestDetail.all(hostID: hostID, sources: sources, in: db) }
     }
 
     private func stalenessStates() async throws -> [String: String] {

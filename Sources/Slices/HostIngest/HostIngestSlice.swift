@@ -12,6 +12,9 @@ package enum HostIngestSlice {
     package static let envelopeSources = ContributionKey<any ControlEnvelopeSource>("host-ingest.envelope-sources")
     /// What later slices, while enabled, add to each guest of a host's detail.
     package static let guestFacts = ContributionKey<any GuestFactSource>("host-ingest.guest-facts")
+    /// What later slices, while enabled, show on a host's dashboard page
+    /// (`/ui/hosts/{host_id}`): its signed ops, the revoke button.
+    package static let hostPageSections = ContributionKey<DashboardSection>("host-ingest.host-page-sections")
 
     package static let slice = Slice(
         name: HostIngestVocabulary.sliceName,
@@ -40,11 +43,15 @@ package enum HostIngestSlice {
             _ = environment.metrics.counter(KernelMetrics.reportsStored, [("kind", "host")])
             _ = environment.metrics.timer(HostIngestMetrics.ingestDuration)
             _ = environment.metrics.histogram(KernelMetrics.ingestBatchSize)
+            environment.contributions.register(
+                CustomerHostsSection(database: environment.database).section, for: ControllerSlice.customerPageSections
+            )
             return SliceParts(
                 routes: [ingest.route] + HostAdminRoutes(store: store, database: environment.database, contributions: environment.contributions).routes,
                 authStrategies: [HostKeyStrategy(store: store)],
                 checkers: [HostCensus.watch.checker(in: environment)],
-                samplers: [HostCensus.watch.sampler(in: environment)]
+                samplers: [HostCensus.watch.sampler(in: environment)],
+                dashboard: HostIngestDashboard(store: store, environment: environment).parts
             )
         }
     )

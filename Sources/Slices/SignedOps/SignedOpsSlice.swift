@@ -31,11 +31,17 @@ package enum SignedOpsSlice {
             environment.contributions.register(
                 SignedOpsEnvelopeSource(flags: environment.flags, clock: environment.clock), for: HostIngestSlice.envelopeSources
             )
+            let dashboard = SignedOpsDashboard(
+                issuer: OpIssuer(store: store, keys: keys, clock: environment.clock),
+                writer: DesiredStateWriter(database: environment.database, clock: environment.clock), environment: environment
+            )
+            environment.contributions.register(dashboard.section, for: HostIngestSlice.hostPageSections)
             return SliceParts(
                 routes: [OpsKeysRoute(keys: keys).route]
                     + DesiredStateRoutes(database: environment.database, keys: keys, cohort: cohort, clock: environment.clock).routes
                     + OpRoutes(store: store, keys: keys, cohort: cohort, clock: environment.clock).routes,
-                checkers: [OpExpiryChecker(store: store)]
+                checkers: [OpExpiryChecker(store: store)],
+                dashboard: dashboard.parts
             )
         }
     )

@@ -25,12 +25,7 @@ struct DesiredStateRoutes: Sendable {
             SliceRoute(.put, "/api/v1/admin/hosts/{host_id}/desired", access: .global, bodyLimit: Self.bodyLimit) { request in
                 let hostID = try request.parameter("host_id")
                 let body = try request.decode(DesiredStateBody.self, errorCode: "invalid_desired")
-                let canonical = try servableCanonicalJSON(body, hostID: hostID, logger: request.logger)
-                let stored = try await database.pool.write { db in
-                    if try HostStore.host(hostID, in: db)?.revokedAt != nil { throw SignedOpsRefusal.hostRevoked(hostID) }
-                    return try HostDesiredState.replace(hostID: hostID, canonicalJSON: canonical, in: db)
-                }
-                guard let stored else { throw HubError.notFound("no host \(hostID)") }
+                let stored = try await DesiredStateWriter(database: database, clock: clock).replace(hostID: hostID, with: body, logger: request.logger)
                 return try .json(Answer(hostID: hostID, desiredGeneration: stored.generation))
             },
             SliceRoute(.get, "/api/v1/host-desired", access: .kinds([HostIngestVocabulary.hostKind])) { request in
@@ -44,21 +39,6 @@ struct DesiredStateRoutes: Sendable {
                 return try DSSEEnvelope.sign(payload, payloadType: PayloadType.desiredState, with: key).response()
             },
         ]
-    }
-
-    /// The body's canonical text, once the payload the `GET` will sign has been built
-    /// from it: whatever could not be served is refused now, before it replaces a state
-    /// the host can fetch. (The generation is not known yet; any number encodes alike.)
-    private func servableCanonicalJSON(_ body: DesiredStateBody, hostID: String, logger: Logger) throws -> String {
-        do {
-            let canonical = try body.canonicalJSON
-            let payload = try DesiredStatePayload(hostID: hostID, desiredGeneration: 1, canonicalJSON: canonical, issuedAt: Timestamp(clock.now()))
-            _ = try payload.encoded()
-            return canonical
-        } catch {
-            logger.info("desired state refused: it cannot be signed", metadata: ["host_id": "\(hostID)", "error": "\(error)"])
-            throw HubError.badRequest("invalid_desired", "desired: cannot be encoded for signing")
-        }
     }
 
     /// The payload to sign for the host's stored desired state. A stored state that

@@ -21,14 +21,7 @@ struct OpRoutes: Sendable {
             SliceRoute(.post, "/api/v1/admin/hosts/{host_id}/ops", access: .global) { request in
                 let hostID = try request.parameter("host_id")
                 let body = try request.decode(OpRequest.self, errorCode: "invalid_op")
-                guard let type = OpRegistry.type(named: body.type) else {
-                    throw OpType.invalid("type: unknown op type '\(body.type)' (known: \(OpRegistry.types.map(\.name).joined(separator: ", ")))")
-                }
-                let arguments = try type.validate(body.args)
-                let key = try await keys.activeKey()
-                let issued = try await store.issue(
-                    hostID: hostID, type: type, arguments: arguments, ttlSeconds: body.ttlSeconds, now: clock.now(), key: key
-                )
+                let issued = try await OpIssuer(store: store, keys: keys, clock: clock).issue(body, to: hostID)
                 return try .json(issued, status: .created)
             },
             SliceRoute(.get, "/api/v1/admin/hosts/{host_id}/ops", access: .global) { request in

@@ -1,4 +1,4 @@
-@testable import EnrollmentSlice
+import Kernel
 import Foundation
 import Testing
 

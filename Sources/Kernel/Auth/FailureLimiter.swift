@@ -10,24 +10,24 @@ import Synchronization
 /// addresses can cost the hub no more memory than that, and cannot push a client that
 /// is over its limit out of the table. IPv6 clients count by their /64, the block one
 /// subscriber usually holds (``ClientBlock``).
-final class FailureLimiter: Sendable {
+package final class FailureLimiter: Sendable {
     private struct Window {
         var start: Date
         var failures: Int
     }
 
-    static let window: TimeInterval = 60
+    package static let window: TimeInterval = 60
     private let limit: Int
     private let capacity: Int
     private let windows = Mutex<[String: Window]>([:])
 
-    init(limit: Int, capacity: Int = 10_000) {
+    package init(limit: Int, capacity: Int = 10_000) {
         self.limit = limit
         self.capacity = capacity
     }
 
     /// Whole seconds `client` must wait, or `nil` when it may try now.
-    func retryAfter(client: String?, now: Date) -> Int? {
+    package func retryAfter(client: String?, now: Date) -> Int? {
         let key = ClientBlock.key(client)
         return windows.withLock { windows -> Int? in
             guard let window = windows[key] else { return nil }
@@ -41,7 +41,7 @@ final class FailureLimiter: Sendable {
         }
     }
 
-    func recordFailure(client: String?, now: Date) {
+    package func recordFailure(client: String?, now: Date) {
         let key = ClientBlock.key(client)
         windows.withLock { windows in
             if var window = windows[key], now < window.start.addingTimeInterval(Self.window) {
@@ -55,7 +55,7 @@ final class FailureLimiter: Sendable {
     }
 
     /// The number of clients held, for tests of the bound.
-    var trackedClients: Int {
+    package var trackedClients: Int {
         windows.withLock { $0.count }
     }
 

@@ -3,8 +3,8 @@ import Foundation
 /// What a client address counts as for limits: an IPv4 address as itself, an IPv6
 /// address by its /64 (a home connection is usually given a whole /64, so counting
 /// single IPv6 addresses would give one attacker 2^64 fresh starts).
-enum ClientBlock {
-    static func key(_ address: String?) -> String {
+package enum ClientBlock {
+    package static func key(_ address: String?) -> String {
         guard let address, address.contains(":") else { return address ?? "unknown" }
         var bytes = in6_addr()
         guard inet_pton(AF_INET6, address, &bytes) == 1 else { return address }

@@ -1,0 +1,41 @@
+import Foundation
+import Kernel
+
+/// How a customer's controller is reporting, as the dashboard shows and filters it: `ok`,
+/// `stale`, `down`, or `never` (it has not reported yet).
+///
+/// Worked out from `last_report_at` with the hub's thresholds, exactly as the
+/// controllers' census counts (``ControllerCensus``, `hub status`, `/metrics`), so a count
+/// on the overview and the list it links to agree. The checker's recorded states lag by
+/// up to a tick, and stop moving once the cutover takes the checker over, while
+/// `last_report_at` is kept on either report path.
+enum ControllerState: String, CaseIterable, Sendable {
+    case ok, stale, down, never
+
+    /// The state `filter` names; an empty or absent filter is none, anything else a 400.
+    static func filter(_ text: String?) throws -> ControllerState? {
+        guard let text else { return nil }
+        guard let state = ControllerState(rawValue: text) else {
+            throw HubError.badRequest("invalid_query", "controller must be one of ok, stale, down, never")
+        }
+        return state
+    }
+
+    /// A SQL expression of a row of `customer_configs` yielding its state; bind
+    /// ``arguments(now:configuration:)`` to its placeholders, in that order.
+    static let sqlExpression = """
+        CASE WHEN last_report_at IS NULL THEN 'never'
+            WHEN last_report_at <= ? THEN 'down'
+            WHEN last_report_at <= ? THEN 'stale'
+            ELSE 'ok' END
+        """
+
+    /// The boundaries of ``sqlExpression``: silent since the down threshold, since the
+    /// stale one (the boundary itself included, as the dead-man's switch counts it).
+    static func arguments(now: Date, configuration: HubConfiguration) -> [String] {
+        [
+            Timestamp.format(now.addingTimeInterval(-configuration.downAfter)),
+            Timestamp.format(now.addingTimeInterval(-configuration.staleAfter)),
+        ]
+    }
+}
