@@ -11,8 +11,11 @@ struct HostIngestFixture {
     let hub: TestHub
     let customerKey: String
 
-    static func make(customer: String = "acme", flags: [String: Bool] = [:], extraSlices: [Slice] = []) async throws -> HostIngestFixture {
-        let hub = try await TestHub(slices: slices + extraSlices, flags: flags)
+    static func make(
+        customer: String = "acme", flags: [String: Bool] = [:], extraSlices: [Slice] = [],
+        configure: (inout HubConfiguration) -> Void = { _ in }
+    ) async throws -> HostIngestFixture {
+        let hub = try await TestHub(slices: slices + extraSlices, flags: flags, configure: configure)
         let key = try await hub.withClient { client in
             let reply = try await client.send(.post, "/api/v1/admin/customers", key: TestHub.globalKey, json: ["customer_id": customer])
             return reply.json["api_key"] as? String ?? ""

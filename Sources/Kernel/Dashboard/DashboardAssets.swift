@@ -6,9 +6,11 @@
 /// state badge: ok, stale, down, never, revoked, active, blocked, on, off, pending,
 /// succeeded, failed, expired), `section.panel` (a box on the overview or a page),
 /// `div.panels` (panels side by side), `dl.figures` (label/value pairs),
-/// `form.filters` (a row of filter fields), `form.inline` (a one-button form in a table),
-/// `nav.pager`, `button.danger` (a destructive change), `p.secret` + `code` (a secret
-/// shown once), `p.muted`, `div.charts`.
+/// `form.filters` (a row of filter fields), `form.stack` (fields one under another),
+/// `form.inline` (a one-button form in a table), `nav.pager`, `button.primary` (the
+/// form's main button), `button.danger` (a destructive change), `p.secret` + `code` (a
+/// secret shown once: ``SecretShownOnce``), `p.muted`, `div.charts`, `svg.chart` (a
+/// ``TimeSeriesChart``) with `.legend`.
 enum DashboardAssets {
     static let stylesheet = """
         :root { --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --paper: #ffffff; --wash: #f6f8fa;

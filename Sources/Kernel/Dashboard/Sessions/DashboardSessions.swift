@@ -44,14 +44,15 @@ package struct DashboardSessions: Sendable {
 
     package func lookup(token: String?) async throws -> Lookup {
         guard let token, APIKey.isWellFormed(token) else { return .unknown }
-        let row = try await database.pool.read { db -> Row? in
-            try Row.fetchOne(
+        let found = try await database.pool.read { db -> (id: String, expiresAt: Timestamp)? in
+            guard let row = try Row.fetchOne(
                 db, sql: "SELECT session_id, expires_at FROM kernel_dashboard_sessions WHERE token_hash = ?", arguments: [APIKey.hash(token)]
-            )
+            ), let expiresAt: Timestamp = row["expires_at"] else { return nil }
+            return (row["session_id"], expiresAt)
         }
-        guard let row, let expiresAt: Timestamp = row["expires_at"] else { return .unknown }
-        guard expiresAt.date > clock.now() else { return .expired }
-        return .valid(DashboardSession(id: row["session_id"], token: token, expiresAt: expiresAt.date))
+        guard let found else { return .unknown }
+        guard found.expiresAt.date > clock.now() else { return .expired }
+        return .valid(DashboardSession(id: found.id, token: token, expiresAt: found.expiresAt.date))
     }
 
     /// Logout: the token stops working at once.
