@@ -29,8 +29,27 @@ struct Dashboard: Sendable {
         [
             asset("/ui/assets/hub.css", DashboardAssets.stylesheet, type: "text/css; charset=utf-8"),
             asset("/ui/assets/live.js", DashboardAssets.script, type: "text/javascript; charset=utf-8"),
-        ] + login.routes(layout: layout) + pages.map(pageRoute) + actions.map(actionRoute)
+        ] + login.routes(layout: layout) + pages.map(pageRoute) + actions.map(actionRoute) + unknownPaths
     }
+
+    /// Any other path under `/ui/`, shown or posted to: a page that says so in the
+    /// dashboard's frame (a mistyped or outdated link, a page or form of a slice switched
+    /// off), not the API's JSON. The router prefers every page, action and asset to this
+    /// catch-all, whatever their order.
+    private var unknownPaths: [SliceRoute] {
+        [HTTPRequest.Method.get, .post].map { method in
+            SliceRoute(method, "/ui/**", access: .open) { request in
+                switch try await sessions.lookup(token: DashboardCookies.value(DashboardCookies.session, in: request.headers[.cookie])) {
+                case .valid(let session):
+                    return errorPage(Self.unknownPath, path: request.path, session: session, back: "/ui/")
+                case .expired: return login.sendToLogin(from: request, expired: true)
+                case .unknown: return login.sendToLogin(from: request, expired: false)
+                }
+            }
+        }
+    }
+
+    static let unknownPath = HubError.notFound("There is no such page in this hub's dashboard (its slice may be switched off).")
 
     private func asset(_ path: String, _ text: String, type: String) -> SliceRoute {
         SliceRoute(.get, path, access: .open, bodyLimit: 0) { _ in

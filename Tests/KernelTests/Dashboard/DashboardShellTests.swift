@@ -105,3 +105,27 @@ import Testing
         }
     }
 }
+
+/// Paths the dashboard does not have.
+@Suite struct DashboardUnknownPathTests {
+    @Test func anUnknownPageIsAnHTMLNotFoundInTheFrameAndPagesStillWin() async throws {
+        let hub = try await TestHub(slices: [DashboardToys.slice(rung: Recorder())])
+        try await hub.withClient { client in
+            #expect(try await client.send(.get, "/ui/no/such/page").headers[.location]?.hasPrefix("/ui/login") == true)
+            let browser = try await DashboardBrowser.logIn(client)
+            let missing = try await browser.get("/ui/no/such/page")
+            #expect(missing.status == 404)
+            #expect(missing.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(missing.body.contains("There is no such page"))
+            #expect(missing.body.contains(#"<form method="post" action="/ui/logout""#))
+            #expect(try await browser.get("/ui/toy").status == 200)
+            #expect(try await browser.get("/ui/flags").status == 200)
+            #expect(try await client.send(.get, "/ui/assets/hub.css").status == 200)
+            #expect(try await browser.get("/ui/toy/ring").status == 405, "a form's path answers GET with 405, as before")
+            let posted = try await browser.post("/ui/no/such/form", [("bell", "front")], confirmed: true)
+            #expect(posted.status == 404)
+            #expect(posted.body.contains("There is no such page"))
+            #expect(try await client.send(.get, "/api/v1/no-such-thing").headers[.contentType]?.hasPrefix("application/json") == true)
+        }
+    }
+}
