@@ -3,7 +3,9 @@
 a wrong key refused, log in, find the stale host by filter, open it, see its charts,
 issue an op, switch a flag for one customer, issue and revoke an enrollment token, watch
 the events arrive, a form without its CSRF token refused, log out, an expired session
-refused. Screenshots go to ARTIFACTS (default ci-artifacts/dashboard).
+refused, a host's page on a phone's width; and on each page what a screen reader needs
+(a language, one h1, labelled fields, named charts and buttons). Screenshots go to
+ARTIFACTS (default ci-artifacts/dashboard).
 
     Tests/Browser/dashboard_test.py [HUB_BINARY] [--readme-screenshots]
 """
@@ -76,6 +78,26 @@ class Operator:
     def confirm(self):
         self.find("#confirm").click()
 
+    def assert_accessible(self):
+        """What a screen reader needs of every page: a language, one h1, a label for every
+        field a person fills in, a name for every chart and button."""
+        problems = self.driver.execute_script("""
+            const problems = [];
+            if (!document.documentElement.lang) problems.push("no lang on <html>");
+            if (document.querySelectorAll("h1").length !== 1) problems.push("not exactly one h1");
+            for (const field of document.querySelectorAll("input:not([type=hidden]), select, textarea")) {
+              if (field.labels.length === 0 && !field.getAttribute("aria-label")) problems.push("unlabelled " + field.outerHTML.slice(0, 80));
+            }
+            for (const chart of document.querySelectorAll("svg")) {
+              if (!chart.querySelector("title") && !chart.getAttribute("aria-label")) problems.push("a chart without a title");
+            }
+            for (const button of document.querySelectorAll("button")) {
+              if (!button.textContent.trim() && !button.getAttribute("aria-label")) problems.push("a button without a name");
+            }
+            return problems;
+        """)
+        assert not problems, f"{self.driver.current_url}: {problems}"
+
     def screenshot(self, name):
         os.makedirs(ARTIFACTS, exist_ok=True)
         path = os.path.join(ARTIFACTS, name + ".png")
@@ -126,6 +148,7 @@ def scenario(fleet, operator, state, readme_screenshots):
     def wrong_key_is_refused():
         operator.open("/ui/hosts")
         operator.wait_for_text("Log in", "h1")
+        operator.assert_accessible()
         operator.find("#key").send_keys("not-the-key")
         operator.submit("#login")
         operator.wait_for_text("That is not the hub's global key.", ".error")
@@ -140,6 +163,7 @@ def scenario(fleet, operator, state, readme_screenshots):
         operator.click_link("Overview")
         operator.wait_for_text("Overview", "h1")
         operator.find("#panel-events")
+        operator.assert_accessible()
         operator.screenshot("02-overview")
         if readme_screenshots:
             shutil.copy(operator.screenshot("02-overview"), os.path.join(ROOT, "docs", "screenshots", "overview.png"))
@@ -152,6 +176,7 @@ def scenario(fleet, operator, state, readme_screenshots):
         operator.wait_for_text(stale_host, "table")
         table = operator.find("table.data").text
         assert fresh_host not in table, "the filter keeps out a host that reports"
+        operator.assert_accessible()
         operator.screenshot("03-stale-hosts")
 
     def open_it_and_see_its_charts():
@@ -161,6 +186,7 @@ def scenario(fleet, operator, state, readme_screenshots):
         assert len(charts) >= 2, f"{len(charts)} charts"
         lines = operator.find_all("svg.chart polyline")
         assert lines, "the charts draw the week of reports"
+        operator.assert_accessible()
         operator.screenshot("04-host")
         if readme_screenshots:
             shutil.copy(operator.screenshot("04-host"), os.path.join(ROOT, "docs", "screenshots", "host.png"))
@@ -191,6 +217,7 @@ def scenario(fleet, operator, state, readme_screenshots):
         signed = next(flag for flag in flags["flags"] if flag["name"] == "signed_ops")
         assert signed["customers"] == ["acme"] and signed["source"] == "runtime", signed
         operator.wait_for_text("session:ds-", "#flag-audit")
+        operator.assert_accessible()
         operator.screenshot("06-flags")
 
     def issue_and_revoke_an_enrollment_token():
@@ -206,6 +233,7 @@ def scenario(fleet, operator, state, readme_screenshots):
         operator.open("/ui/customers/acme")
         operator.wait_for_text("from the browser", "main")
         assert token not in operator.driver.page_source, "a token is shown once"
+        operator.assert_accessible()
         row = operator.find_all("tr")
         revoke = [element for element in row if "from the browser" in element.text][0]
         revoke.find_element(By.CSS_SELECTOR, "form button").click()
@@ -223,7 +251,11 @@ def scenario(fleet, operator, state, readme_screenshots):
         assert status == 200, status
         # No reload: the page's live part fetches what is new.
         operator.wait_for_text(attic, "#events tbody")
+        operator.assert_accessible()
         operator.screenshot("09-events-live")
+        operator.open("/ui/slices")
+        operator.wait_for_text("Slices and migrations", "h1")
+        operator.assert_accessible()
 
     def a_form_without_its_token_is_refused():
         operator.click_link("Flags")
