@@ -31,15 +31,10 @@ package struct StalenessCensus: Sendable, Equatable, Codable {
         subjectsSQL: String, staleAfter: TimeInterval, downAfter: TimeInterval, now: Date, in db: Database
     ) throws -> StalenessCensus {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT CASE
-                    WHEN s.last_seen_at IS NULL THEN 'never'
-                    WHEN s.last_seen_at <= ? THEN 'down'
-                    WHEN s.last_seen_at <= ? THEN 'stale'
-                    ELSE 'ok' END AS state,
-                COUNT(*) AS subjects
+            SELECT \(stateSQL(lastSeen: "s.last_seen_at")) AS state, COUNT(*) AS subjects
             FROM (\(subjectsSQL)) AS s
             GROUP BY 1
-            """, arguments: [Timestamp.format(now.addingTimeInterval(-downAfter)), Timestamp.format(now.addingTimeInterval(-staleAfter))])
+            """, arguments: StatementArguments(stateArguments(staleAfter: staleAfter, downAfter: downAfter, now: now)))
         var census = StalenessCensus()
         for row in rows {
             let subjects: Int = row["subjects"]
@@ -51,6 +46,25 @@ package struct StalenessCensus: Sendable, Equatable, Codable {
             }
         }
         return census
+    }
+
+    /// A SQL expression yielding the state of a subject last seen at `column` (`ok`,
+    /// `stale`, `down`, `never`), for queries that filter or list by it and must agree
+    /// with the counts; bind ``stateArguments(staleAfter:downAfter:now:)`` to its
+    /// placeholders, in that order.
+    package static func stateSQL(lastSeen column: String) -> String {
+        """
+        CASE WHEN \(column) IS NULL THEN 'never'
+            WHEN \(column) <= ? THEN 'down'
+            WHEN \(column) <= ? THEN 'stale'
+            ELSE 'ok' END
+        """
+    }
+
+    /// The boundaries of ``stateSQL(lastSeen:)``: silent since the down threshold, since
+    /// the stale one (the boundary itself included, as the dead-man's switch counts it).
+    package static func stateArguments(staleAfter: TimeInterval, downAfter: TimeInterval, now: Date) -> [String] {
+        [Timestamp.format(now.addingTimeInterval(-downAfter)), Timestamp.format(now.addingTimeInterval(-staleAfter))]
     }
 
     /// Records the census as `gauge` with a `state` label.

@@ -23,19 +23,9 @@ enum ControllerState: String, CaseIterable, Sendable {
 
     /// A SQL expression of a row of `customer_configs` yielding its state; bind
     /// ``arguments(now:configuration:)`` to its placeholders, in that order.
-    static let sqlExpression = """
-        CASE WHEN last_report_at IS NULL THEN 'never'
-            WHEN last_report_at <= ? THEN 'down'
-            WHEN last_report_at <= ? THEN 'stale'
-            ELSE 'ok' END
-        """
+    static let sqlExpression = StalenessCensus.stateSQL(lastSeen: "last_report_at")
 
-    /// The boundaries of ``sqlExpression``: silent since the down threshold, since the
-    /// stale one (the boundary itself included, as the dead-man's switch counts it).
     static func arguments(now: Date, configuration: HubConfiguration) -> [String] {
-        [
-            Timestamp.format(now.addingTimeInterval(-configuration.downAfter)),
-            Timestamp.format(now.addingTimeInterval(-configuration.staleAfter)),
-        ]
+        StalenessCensus.stateArguments(staleAfter: configuration.staleAfter, downAfter: configuration.downAfter, now: now)
     }
 }
