@@ -1,8 +1,11 @@
 """`hub serve` started for a benchmark: its log appended to a file, its port read from
 the log's "listening on" line (the benchmarks listen on port 0)."""
+import json
 import os
 import subprocess
 import time
+import urllib.error
+import urllib.request
 
 
 def serve(binary, environment, log_path, seconds=60):
@@ -22,3 +25,19 @@ def serve(binary, environment, log_path, seconds=60):
         time.sleep(0.05)
     process.terminate()
     raise SystemExit("hub did not start listening")
+
+
+def call(base, method, path, body=None, key=None):
+    """One JSON request to the hub at `base`; answers (status, decoded body or None)."""
+    headers = {"Content-Type": "application/json"}
+    if key:
+        headers["Authorization"] = f"Bearer {key}"
+    request = urllib.request.Request(base + path, method=method, headers=headers,
+                                     data=None if body is None else json.dumps(body).encode())
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            text = answer.read()
+            return answer.status, (json.loads(text) if text else None)
+    except urllib.error.HTTPError as error:
+        text = error.read()
+        return error.code, (json.loads(text) if text else None)

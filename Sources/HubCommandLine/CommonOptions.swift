@@ -34,7 +34,7 @@ package struct CommonOptions: ParsableArguments {
         LogSetup.bootstrap(format: configuration.logFormat)
         var logger = LogSetup.logger
         logger.logLevel = max(configuration.logLevel, .notice)
-        let runtime = try HubRuntime(
+        let runtime = try await HubRuntime(
             configuration: configuration, resolver: CommandHub.resolver, version: CommandHub.version, logger: logger, readOnly: readOnly
         )
         if migrate { try await runtime.migrator.migrate(allowDestructive: false) }

@@ -7,7 +7,7 @@ import Kernel
 struct HubCommand: AsyncParsableCommand {
     static let builtinCommands: [any ParsableCommand.Type] = [
         ServeCommand.self, MigrateCommand.self, StatusCommand.self, SlicesCommand.self, FlagsCommand.self, PruneCommand.self,
-        BackupCommand.self,
+        BackupCommand.self, StoreCommand.self,
     ]
 
     static var configuration: CommandConfiguration {

@@ -41,7 +41,7 @@ struct HubStatus: Encodable {
         let enabled = Set(runtime.slices.map(\.name))
         let reports = try await runtime.sliceReports()
         let catalogue = runtime.resolver.orderedCatalogue
-        let sections = try await runtime.database.pool.read { db in
+        let sections = try await runtime.database.read { db in
             try catalogue.flatMap { slice in
                 try slice.statusSections.map { section in
                     Section(key: section.key, label: section.label, reading: enabled.contains(slice.name) ? try section.read(context, db) : nil)

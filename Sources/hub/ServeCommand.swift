@@ -23,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
             var logger = LogSetup.logger
             logger.logLevel = configuration.logLevel
             let folderLock = try DataFolderLock.serving(configuration.dataDirectory)
-            let runtime = try HubRuntime(configuration: configuration, resolver: SliceCatalogue.resolver, version: HubVersion.current, logger: logger)
+            let runtime = try await HubRuntime(configuration: configuration, resolver: SliceCatalogue.resolver, version: HubVersion.current, logger: logger)
             do {
                 try await runtime.migrator.migrate(allowDestructive: false)
             } catch let error as MigrationError {
@@ -35,6 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
                 "listen": "\(configuration.listenHost):\(configuration.listenPort)",
                 "slices": "\(runtime.slices.map(\.name).joined(separator: ","))",
                 "data_dir": "\(configuration.dataDirectory.path)",
+                "database": "\(runtime.database.location)",
             ])
             try await hub.run()
             withExtendedLifetime(folderLock) {}

@@ -2,18 +2,15 @@
 with every slice, two customers, three hosts enrolled through tokens, a week of host
 reports for the charts, and one host silent long enough to be stale."""
 import datetime
-import json
 import os
 import random
 import sqlite3
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "Benchmarks"))
-from serving import serve  # noqa: E402
+from serving import call, serve  # noqa: E402
 
 GLOBAL_KEY = "e" * 64
 
@@ -38,18 +35,7 @@ class Fleet:
         self.process.wait(timeout=30)
 
     def call(self, method, path, body=None, key=GLOBAL_KEY):
-        headers = {"Content-Type": "application/json"}
-        if key:
-            headers["Authorization"] = f"Bearer {key}"
-        request = urllib.request.Request(self.base + path, method=method, headers=headers,
-                                         data=None if body is None else json.dumps(body).encode())
-        try:
-            with urllib.request.urlopen(request, timeout=30) as answer:
-                text = answer.read()
-                return answer.status, (json.loads(text) if text else None)
-        except urllib.error.HTTPError as error:
-            text = error.read()
-            return error.code, (json.loads(text) if text else None)
+        return call(self.base, method, path, body, key)
 
     def enroll(self, customer, hostname):
         status, token = self.call("POST", "/api/v1/admin/enrollment-tokens", {"customer_id": customer, "label": f"seed {hostname}"})

@@ -20,7 +20,7 @@ import Testing
     }
 
     func status(_ customerID: String, in hub: ControllerHub) async throws -> String? {
-        try await hub.database.pool.read { db in
+        try await hub.database.read { db in
             try String.fetchOne(db, sql: "SELECT status FROM customer_configs WHERE customer_id = ?", arguments: [customerID])
         }
     }

@@ -61,7 +61,7 @@ struct ControllerHub {
 
     /// The customer's stored webhook URL and secret.
     func storedWebhook(_ customerID: String = "acme") async throws -> (url: String?, secret: String?) {
-        try await database.pool.read { db in
+        try await database.read { db in
             let row = try Row.fetchOne(db, sql: "SELECT webhook_url, webhook_secret FROM customer_configs WHERE customer_id = ?", arguments: [customerID])
             return (row?["webhook_url"], row?["webhook_secret"])
         }
@@ -72,7 +72,7 @@ struct ControllerHub {
     }
 
     func reportCount(_ customerID: String? = nil) async throws -> Int {
-        try await database.pool.read { db in
+        try await database.read { db in
             if let customerID {
                 return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reports WHERE customer_id = ?", arguments: [customerID]) ?? 0
             }
@@ -99,7 +99,7 @@ func withControllerHub<T>(
         dataDirectory: directory, globalAPIKey: globalKey, sliceNames: ["controller"], staleAfter: staleAfter, downAfter: downAfter,
         sliceSettings: [ControllerSettings.pollInterval.name: "\(pollIntervalSeconds)"]
     )
-    let runtime = try HubRuntime(
+    let runtime = try await HubRuntime(
         configuration: configuration, resolver: SliceResolver(catalogue: [ControllerSlice.slice]),
         version: "test", clock: clock, logger: logger
     )

@@ -29,7 +29,7 @@ func reportBody(_ customerID: String? = "acme") -> String {
 
             #expect(response.status == .ok)
             #expect(try response.json() == .object(["status": .string("ok"), "poll_interval_seconds": .number(900), "blocked": .bool(false)]))
-            let row = try #require(try await hub.database.pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM reports") })
+            let row = try #require(try await hub.database.row("SELECT * FROM reports"))
             #expect(row["customer_id"] as String == "acme")
             #expect(row["reported_at"] as String == "2026-06-08T10:00:00.000Z")
             #expect(row["received_at"] as String == Timestamp.format(start))
@@ -38,7 +38,7 @@ func reportBody(_ customerID: String? = "acme") -> String {
             #expect(row["disk_percent"] as Double? == 41.5)
             #expect(row["last_backup_at"] as String? == "2026-06-08T03:00:00.000Z")
             #expect((row["raw_json"] as String).contains("nextcloud"))
-            #expect(try await hub.runtime.database.pool.read { db in
+            #expect(try await hub.runtime.database.read { db in
                 try String.fetchOne(db, sql: "SELECT last_report_at FROM customer_configs WHERE customer_id = 'acme'")
             } == Timestamp.format(start))
         }
@@ -152,7 +152,7 @@ func reportBody(_ customerID: String? = "acme") -> String {
             #expect(response.errorCode == "invalid_report")
             #expect(response.errorMessage.contains(named), "message was: \(response.errorMessage)")
             #expect(try await hub.reportCount() == 0)
-            #expect(try await hub.runtime.database.pool.read { db in
+            #expect(try await hub.runtime.database.read { db in
                 try String.fetchOne(db, sql: "SELECT last_report_at FROM customer_configs WHERE customer_id = 'acme'")
             } == nil)
         }

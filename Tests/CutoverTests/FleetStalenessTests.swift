@@ -110,8 +110,10 @@ import Testing
     /// then `hub serve` with the cutover slice, on the same clock.
     private func cutOver(_ legacy: CutoverFixture) async throws -> CutoverFixture {
         try legacy.hub.runtime.close()
-        let runtime = try HubRuntime(
-            configuration: HubConfiguration(dataDirectory: legacy.hub.directory, globalAPIKey: TestHub.globalKey, sliceNames: CutoverFixture.all),
+        var configuration = HubConfiguration(dataDirectory: legacy.hub.directory, globalAPIKey: TestHub.globalKey, sliceNames: CutoverFixture.all)
+        configuration.databaseAddress = TestDatabase.address(of: legacy.hub.directory)
+        let runtime = try await HubRuntime(
+            configuration: configuration,
             resolver: SliceResolver(catalogue: CutoverFixture.slices), version: "test", clock: legacy.hub.clock, logger: LogCapture().logger
         )
         _ = try await runtime.migrator.migrate(allowDestructive: true)

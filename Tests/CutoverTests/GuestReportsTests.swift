@@ -31,7 +31,7 @@ import Testing
         #expect(reply.json["blocked"] as? Bool == false)
         #expect(reply.json.count == 3, "\(reply.body)")
 
-        let row = try await fixture.hub.database.read { db in try Row.fetchOne(db, sql: "SELECT guest_id, customer_id, raw_json FROM guest_reports") }
+        let row = try await fixture.hub.database.row("SELECT guest_id, customer_id, raw_json FROM guest_reports")
         #expect(row?["guest_id"] as String? == guest.guestID)
         #expect(row?["customer_id"] as String? == "acme")
         #expect(row?["raw_json"] as String? == text)

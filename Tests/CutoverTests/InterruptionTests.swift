@@ -6,7 +6,11 @@ import Testing
 
 /// All or nothing: a cutover stopped at any point — by a failure inside it or by
 /// `kill -9` — leaves the old schema with all its reports, and the next run finishes.
-@Suite struct InterruptionTests {
+/// The legacy hub's SQLite folder is this suite's subject (a template copied per test,
+/// its backup file, its WAL): SQLite only. The cutover on PostgreSQL runs in the
+/// suites that migrate a fresh hub.
+@Suite(.enabled(if: !TestDatabase.isPostgres, "a legacy SQLite folder is the subject"))
+struct InterruptionTests {
     struct Stopped: Error {}
 
     /// The old schema, whole: every report, no `guest_reports`, no ledger row.
@@ -38,7 +42,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: seeded.directory) }
         let before = try await LegacyDatabase.inspect(seeded.directory) { db in try LegacyDatabase.rows("reports", in: db) }
 
-        let runtime = try LegacyDatabase.runtime(seeded.directory)
+        let runtime = try await LegacyDatabase.runtime(seeded.directory)
         await #expect(throws: Stopped.self) {
             try await runtime.migrator.migrate(allowDestructive: true) { progress in
                 // Half-way through the phase: rows have been written by then.
@@ -49,7 +53,7 @@ import Testing
         try runtime.close()
         try await expectOldSchemaIntact(seeded.directory, reports: before)
 
-        let retry = try LegacyDatabase.runtime(seeded.directory)
+        let retry = try await LegacyDatabase.runtime(seeded.directory)
         try await retry.migrator.migrate(allowDestructive: true)
         _ = try await retry.assemble()
         try retry.close()

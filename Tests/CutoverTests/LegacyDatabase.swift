@@ -49,19 +49,19 @@ enum LegacyDatabase {
         let raw: String
     }
 
-    static func rows(_ table: String, in db: Database) throws -> [Row] {
+    static func rows(_ table: String, in db: any DatabaseSession) throws -> [Row] {
         try GRDB.Row.fetchAll(db, sql: "SELECT id, customer_id, received_at, raw_json FROM \(table) ORDER BY id").map {
             Row(id: $0["id"], customerID: $0["customer_id"], receivedAt: $0["received_at"], raw: $0["raw_json"])
         }
     }
 
     /// Opens `directory`'s database read-only for a look from outside the hub.
-    static func inspect<T: Sendable>(_ directory: URL, _ read: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    static func inspect<T: Sendable>(_ directory: URL, _ read: @escaping @Sendable (any DatabaseSession) throws -> T) async throws -> T {
         var configuration = Configuration()
         configuration.readonly = true
         let queue = try DatabaseQueue(path: directory.appendingPathComponent("hub.sqlite").path, configuration: configuration)
         defer { try? queue.close() }
-        return try await queue.read(read)
+        return try await queue.read { db in try read(SQLiteSession(db)) }
     }
 
     /// A raw controller report that a re-encoding copy would not reproduce.
@@ -124,8 +124,8 @@ enum LegacyDatabase {
 
     /// A runtime with every slice (the cutover included) on `directory`, for `hub migrate`
     /// in process.
-    static func runtime(_ directory: URL, slices: [String] = CutoverFixture.all, clock: ManualClock = ManualClock()) throws -> HubRuntime {
-        try HubRuntime(
+    static func runtime(_ directory: URL, slices: [String] = CutoverFixture.all, clock: ManualClock = ManualClock()) async throws -> HubRuntime {
+        try await HubRuntime(
             configuration: HubConfiguration(dataDirectory: directory, globalAPIKey: TestHub.globalKey, sliceNames: slices),
             resolver: SliceResolver(catalogue: CutoverFixture.slices), version: "test", clock: clock, logger: LogCapture().logger
         )

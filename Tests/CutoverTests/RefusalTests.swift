@@ -6,7 +6,11 @@ import Testing
 
 /// The cutover runs only when the operator says so, the hub does not serve while it is
 /// pending, and a database cut over is never served without the slice.
-@Suite struct RefusalTests {
+/// The legacy hub's SQLite folder is this suite's subject (a template copied per test,
+/// its backup file, its WAL): SQLite only. The cutover on PostgreSQL runs in the
+/// suites that migrate a fresh hub.
+@Suite(.enabled(if: !TestDatabase.isPostgres, "a legacy SQLite folder is the subject"))
+struct RefusalTests {
     @Test func withoutTheSwitchNothingRunsAndNothingChanges() async throws {
         let seeded = try await LegacyDatabase.copy()
         defer { try? FileManager.default.removeItem(at: seeded.directory) }
@@ -42,12 +46,12 @@ import Testing
     @Test func aDatabaseCutOverIsNeverStartedWithoutTheSlice() async throws {
         let seeded = try await LegacyDatabase.copy()
         defer { try? FileManager.default.removeItem(at: seeded.directory) }
-        let runtime = try LegacyDatabase.runtime(seeded.directory)
+        let runtime = try await LegacyDatabase.runtime(seeded.directory)
         try await runtime.migrator.migrate(allowDestructive: true)
         try runtime.close()
 
-        #expect {
-            try LegacyDatabase.runtime(seeded.directory, slices: CutoverFixture.legacy)
+        await #expect {
+            try await LegacyDatabase.runtime(seeded.directory, slices: CutoverFixture.legacy)
         } throws: { error in
             (error as? ConfigurationError)?.message.contains("'cutover'") == true
         }

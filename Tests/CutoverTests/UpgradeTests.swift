@@ -8,14 +8,18 @@ import Testing
 /// The cutover of a database with history: every legacy report arrives in
 /// `guest_reports` with its id, customer, time and raw bytes, under the guest its
 /// customer's controller runs in when there is exactly one such guest.
-@Suite struct UpgradeTests {
+/// The legacy hub's SQLite folder is this suite's subject (a template copied per test,
+/// its backup file, its WAL): SQLite only. The cutover on PostgreSQL runs in the
+/// suites that migrate a fresh hub.
+@Suite(.enabled(if: !TestDatabase.isPostgres, "a legacy SQLite folder is the subject"))
+struct UpgradeTests {
     @Test func everyLegacyReportArrivesWithItsRawBytesUnderItsGuest() async throws {
         let seeded = try await LegacyDatabase.copy()
         defer { try? FileManager.default.removeItem(at: seeded.directory) }
         let before = try await LegacyDatabase.inspect(seeded.directory) { db in try LegacyDatabase.rows("reports", in: db) }
         #expect(before.count == LegacyDatabase.reportCount)
 
-        let runtime = try LegacyDatabase.runtime(seeded.directory)
+        let runtime = try await LegacyDatabase.runtime(seeded.directory)
         let preview = try await runtime.migrator.preview()
         let progress = Recorded<MigrationProgress>()
         let applied = try await runtime.migrator.migrate(allowDestructive: true) { progress.append($0) }
@@ -48,7 +52,7 @@ import Testing
         let seeded = try await LegacyDatabase.copy()
         defer { try? FileManager.default.removeItem(at: seeded.directory) }
         let before = try await LegacyDatabase.inspect(seeded.directory) { db in try LegacyDatabase.rows("reports", in: db) }
-        let runtime = try LegacyDatabase.runtime(seeded.directory)
+        let runtime = try await LegacyDatabase.runtime(seeded.directory)
         let planned = try #require(try await runtime.migrator.preview().backupFile)
         try await runtime.migrator.migrate(allowDestructive: true)
         try runtime.close()
@@ -65,7 +69,7 @@ import Testing
         configuration.readonly = true
         let copy = try DatabaseQueue(path: backup.path, configuration: configuration)
         let kept = try await copy.read { db in
-            (try LegacyDatabase.rows("reports", in: db), try db.tableExists("guest_reports"), try Int.fetchOne(db, sql: "PRAGMA integrity_check") )
+            (try LegacyDatabase.rows("reports", in: SQLiteSession(db)), try db.tableExists("guest_reports"), try Int.fetchOne(db, sql: "PRAGMA integrity_check") )
         }
         #expect(kept.0 == before)
         #expect(kept.1 == false)
@@ -78,9 +82,9 @@ import Testing
             try? FileManager.default.removeItem(atPath: database.path + suffix)
         }
         try FileManager.default.copyItem(at: backup, to: database)
-        let restored = try LegacyDatabase.runtime(seeded.directory, slices: CutoverFixture.legacy)
+        let restored = try await LegacyDatabase.runtime(seeded.directory, slices: CutoverFixture.legacy)
         #expect(try await restored.migrator.plan().isEmpty)
-        let reports = try await restored.database.pool.read { db in try LegacyDatabase.rows("reports", in: db) }
+        let reports = try await restored.database.read { db in try LegacyDatabase.rows("reports", in: db) }
         #expect(reports == before)
         try restored.close()
     }
@@ -93,7 +97,7 @@ import Testing
                 ($0["customer_id"] as String, $0["last_report_at"] as String?)
             })
         }
-        let runtime = try LegacyDatabase.runtime(seeded.directory)
+        let runtime = try await LegacyDatabase.runtime(seeded.directory)
         try await runtime.migrator.migrate(allowDestructive: true)
         try runtime.close()
 

@@ -80,7 +80,7 @@ import Testing
         let fixture = try await HostIngestFixture.make()
         #expect(try await fixture.mintHost().id.hasPrefix("acme-"))
         // What `hub flags set admin_mint off` does: its own runtime on the same folder.
-        let cli = try HubRuntime(
+        let cli = try await HubRuntime(
             configuration: fixture.hub.runtime.configuration, resolver: fixture.hub.runtime.resolver, version: "cli", logger: fixture.hub.logs.logger
         )
         try await cli.flags.set(HostIngestVocabulary.adminMint, enabled: false, customers: [], actor: "cli:test")

@@ -71,8 +71,10 @@ import Testing
     func snapshot(_ hub: TestHub) async throws -> [String] {
         try await hub.database.read { db in
             try Self.watchedTables.flatMap { table in
-                try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { "\(table): \($0)" }
-            }
+                try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { row in
+                    "\(table): " + row.sorted { $0.0 < $1.0 }.map { "\($0)=\($1)" }.joined(separator: " ")
+                }
+            }.sorted()
         }
     }
 }

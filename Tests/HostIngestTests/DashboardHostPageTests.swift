@@ -176,7 +176,7 @@ import Testing
 /// each guest and adds sections to the host page (one that has nothing to show).
 enum HostPageToy {
     struct Facts: GuestFactSource {
-        func facts(forGuestsOf hostID: String, in db: Database) throws -> [String: [String: JSONValue]] {
+        func facts(forGuestsOf hostID: String, in db: any DatabaseSession) throws -> [String: [String: JSONValue]] {
             ["\(hostID)/101": ["staleness": .string("down"), "last_report_at": .string("2026-06-01T10:00:00.000Z")]]
         }
     }

@@ -17,7 +17,7 @@ import Testing
         // Later slices add their fields (with placeholders) to these; signed-ops' are
         // checked with it switched off in SignedOpsTests.
         #expect(Set(reply.json.keys) == ["status", "poll_interval_seconds", "blocked"])
-        let row = try await fixture.hub.database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM host_reports")! }
+        let row = try await fixture.hub.database.row("SELECT * FROM host_reports")!
         #expect(row["host_id"] as String == host.id)
         #expect(row["customer_id"] as String == "acme")
         #expect(row["cpu_percent"] as Double == 12.5)
@@ -96,7 +96,16 @@ import Testing
         let fixture = try await HostIngestFixture.make()
         let host = try await fixture.mintHost()
         try await fixture.hub.database.write { db in
-            try db.execute(sql: "CREATE TRIGGER refuse_guest BEFORE INSERT ON guests WHEN NEW.vmid = 102 BEGIN SELECT RAISE(ABORT, 'refused'); END")
+            switch db.dialect {
+            case .sqlite:
+                try db.execute(sql: "CREATE TRIGGER refuse_guest BEFORE INSERT ON guests WHEN NEW.vmid = 102 BEGIN SELECT RAISE(ABORT, 'refused'); END")
+            case .postgres:
+                try db.execute(sql: """
+                    CREATE FUNCTION refuse_guest() RETURNS trigger AS $$
+                    BEGIN IF NEW.vmid = 102 THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql
+                    """)
+                try db.execute(sql: "CREATE TRIGGER refuse_guest BEFORE INSERT ON guests FOR EACH ROW EXECUTE FUNCTION refuse_guest()")
+            }
         }
         let reply = try await fixture.sendReport(HostIngestFixture.report(hostID: host.id), key: host.key)
         #expect(reply.status == 200)

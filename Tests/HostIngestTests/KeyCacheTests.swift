@@ -18,7 +18,7 @@ import Testing
         #expect(try await fixture.sendReport(HostIngestFixture.report(hostID: host.id), key: host.key).status == 200)
 
         // …until whoever revoked it announces the change, as every key change must.
-        ChangeBeacon(dataDirectory: fixture.hub.directory).signal()
+        fixture.hub.runtime.announceKeyChange()
         let refused = try await fixture.sendReport(HostIngestFixture.report(hostID: host.id), key: host.key)
         #expect(refused.status == 401)
     }

@@ -25,7 +25,7 @@ import Testing
     /// placeholders always, their values for the customers it applies to.
     struct FixedSource: ControlEnvelopeSource {
         func applies(toCustomer customerID: String) async throws -> Bool { customerID == "acme" }
-        func fields(forHost hostID: String, in db: Database) throws -> [String: EnvelopeValue] {
+        func fields(forHost hostID: String, in db: any DatabaseSession) throws -> [String: EnvelopeValue] {
             ["desired_generation": .integer(5), "has_signed_ops": .boolean(true)]
         }
     }

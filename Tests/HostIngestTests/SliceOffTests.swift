@@ -21,7 +21,10 @@ import Testing
         #expect([report.status, mint.status, list.status] as [Int] == [404, 404, 404])
         #expect(try await controllerOnly.count("hosts") == 1)
         let tables = try await controllerOnly.database.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('hosts', 'guests', 'host_reports') ORDER BY name")
+            let tables = db.dialect == .sqlite
+                ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+                : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()"
+            return try String.fetchAll(db, sql: "SELECT name FROM (\(tables)) AS t WHERE name IN ('hosts', 'guests', 'host_reports') ORDER BY name")
         }
         #expect(tables == ["guests", "host_reports", "hosts"])
         let controllerReport = try await controllerOnly.withClient { client in
@@ -49,11 +52,20 @@ import Testing
     }
 
     /// Schema text and every row of the controller's tables, as text.
-    static func snapshot(_ database: DatabasePool) async throws -> [String] {
+    static func snapshot(_ database: HubDatabase) async throws -> [String] {
         try await database.read { db in
-            var lines = try String.fetchAll(db, sql: "SELECT name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE tbl_name IN ('customer_configs', 'reports') ORDER BY name")
+            let schema = switch db.dialect {
+            case .sqlite: "SELECT name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE tbl_name IN ('customer_configs', 'reports') ORDER BY name"
+            case .postgres: """
+                SELECT table_name || '.' || column_name || ': ' || data_type FROM information_schema.columns
+                WHERE table_name IN ('customer_configs', 'reports') ORDER BY 1
+                """
+            }
+            var lines = try String.fetchAll(db, sql: schema)
             for table in ["customer_configs", "reports"] {
-                lines += try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid").map { "\(table): \($0)" }
+                lines += try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1").map { row in
+                    "\(table): " + row.sorted { $0.0 < $1.0 }.map { "\($0)=\($1)" }.joined(separator: " ")
+                }
             }
             return lines
         }

@@ -20,9 +20,7 @@ import Testing
             try db.execute(sql: "UPDATE hosts SET desired_json = '{\"a\":1}', desired_generation = 4 WHERE host_id = ?", arguments: [minted.host.hostID])
             try store.upsertHost(hostID: minted.host.hostID, customerID: "acme", label: "renamed", apiKeyHash: "f00", in: db)
         }
-        let row = try await fixture.hub.database.read { db in
-            try Row.fetchOne(db, sql: "SELECT label, api_key_hash, desired_json, desired_generation FROM hosts WHERE host_id = ?", arguments: [minted.host.hostID])!
-        }
+        let row = try await fixture.hub.database.row("SELECT label, api_key_hash, desired_json, desired_generation FROM hosts WHERE host_id = ?", [minted.host.hostID])!
         #expect(row["label"] as String == "renamed")
         #expect(row["api_key_hash"] as String == "f00")
         #expect(row["desired_json"] as String == "{\"a\":1}")
@@ -39,9 +37,7 @@ import Testing
             )
         }
         #expect(try await fixture.sendReport(HostIngestFixture.report(hostID: host.id), key: host.key).status == 200)
-        let row = try await fixture.hub.database.read { db in
-            try Row.fetchOne(db, sql: "SELECT desired_json, desired_generation, dr_record_json, agent_version, last_report_at FROM hosts")!
-        }
+        let row = try await fixture.hub.database.row("SELECT desired_json, desired_generation, dr_record_json, agent_version, last_report_at FROM hosts")!
         #expect(row["desired_json"] as String == "{\"x\":true}")
         #expect(row["desired_generation"] as Int == 7)
         #expect(row["dr_record_json"] as String == "{}")
@@ -60,9 +56,7 @@ import Testing
         report["guests"] = [["vmid": 101, "name": "renamed", "status": "stopped", "controller_version": "1.5.0"]]
         fixture.hub.clock.advance(by: 60)
         #expect(try await fixture.sendReport(report, key: host.key).status == 200)
-        let row = try await fixture.hub.database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM guests WHERE vmid = 101")!
-        }
+        let row = try await fixture.hub.database.row("SELECT * FROM guests WHERE vmid = 101")!
         #expect(row["api_key"] as String == "kept-hash")
         #expect(row["desired_spec_json"] as String == "{\"cores\":4}")
         #expect(row["display_name"] as String == "renamed")

@@ -116,8 +116,8 @@ import Testing
     @Test func unknownFlagInHubFlagsStopsTheRuntime() async throws {
         try await withDataDirectory { directory in
             let catalogue = [toySlice(flags: [FlagDefinition(name: "known_flag", summary: "", default: false)])]
-            let thrown = #expect(throws: ConfigurationError.self) {
-                try openRuntime(in: directory, catalogue: catalogue, flagOverrides: ["no_such_flag": true])
+            let thrown = await #expect(throws: ConfigurationError.self) {
+                try await openRuntime(in: directory, catalogue: catalogue, flagOverrides: ["no_such_flag": true])
             }
             #expect(thrown?.message.contains("'no_such_flag'") == true)
             #expect(thrown?.message.contains("HUB_FLAGS") == true)
@@ -130,7 +130,7 @@ import Testing
                 toySlice("on", number: 1),
                 toySlice("off", number: 2, flags: [FlagDefinition(name: "dormant_flag", summary: "", default: false)]),
             ]
-            let runtime = try openRuntime(in: directory, catalogue: catalogue, enabled: ["on"], flagOverrides: ["dormant_flag": true])
+            let runtime = try await openRuntime(in: directory, catalogue: catalogue, enabled: ["on"], flagOverrides: ["dormant_flag": true])
             #expect(runtime.slices.map(\.name) == ["on"])
         }
     }

@@ -24,7 +24,7 @@ enum DeviceToys {
     }
 
     static func report(_ device: String, customer: String = "acme", at date: Date, in runtime: HubRuntime) async throws {
-        try await runtime.database.pool.write { db in
+        try await runtime.database.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO toy_devices (device_id, customer_id, last_seen_at) VALUES (?, ?, ?)
@@ -106,7 +106,7 @@ enum DeviceToys {
         try await withDataDirectory { directory in
             let clock = ManualClock()
             let hub = try await startHub(in: directory, catalogue: [DeviceToys.slice], clock: clock, staleAfter: 100, downAfter: 200)
-            try await hub.runtime.database.pool.write { db in
+            try await hub.runtime.database.write { db in
                 try db.execute(sql: "INSERT INTO toy_devices (device_id, customer_id, last_seen_at) VALUES ('silent', 'acme', NULL)")
             }
             clock.advance(by: 1000)

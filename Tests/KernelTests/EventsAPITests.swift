@@ -12,7 +12,7 @@ import Testing
         let drafts = [("acme", "toy_ping"), ("globex", "toy_ping"), ("acme", "toy_pong"), ("acme", "toy_ping"), ("globex", "toy_pong")]
         for (index, (customer, type)) in drafts.enumerated() {
             hub.clock.advance(by: 1)
-            try await hub.runtime.database.pool.write { db in
+            try await hub.runtime.database.write { db in
                 _ = try events.record(EventDraft(customerID: customer, type: type, subject: "\(customer)-thing", payload: ["n": .number(Double(index))]), in: db)
             }
         }

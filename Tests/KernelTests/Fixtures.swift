@@ -53,7 +53,7 @@ func toySlice(
 struct ToyCustomers: CohortMembers {
     let known: Set<String>
 
-    func unknown(_ customerIDs: [String], in db: Database) throws -> [String] {
+    func unknown(_ customerIDs: [String], in db: any DatabaseSession) throws -> [String] {
         customerIDs.filter { !known.contains($0) }
     }
 }
@@ -105,12 +105,12 @@ func openRuntime(
     globalAPIKey: String? = globalKey, clock: ManualClock = ManualClock(), logs: LogCapture = LogCapture(),
     staleAfter: TimeInterval = 1800, downAfter: TimeInterval = 3600, serverLimits: ServerLimits = ServerLimits(),
     tickInterval: Duration = .seconds(60)
-) throws -> HubRuntime {
+) async throws -> HubRuntime {
     let configuration = HubConfiguration(
         dataDirectory: directory, globalAPIKey: globalAPIKey, sliceNames: enabled ?? catalogue.map(\.name),
         flagOverrides: flagOverrides, tickInterval: tickInterval, staleAfter: staleAfter, downAfter: downAfter, serverLimits: serverLimits
     )
-    return try HubRuntime(
+    return try await HubRuntime(
         configuration: configuration, resolver: SliceResolver(catalogue: catalogue),
         version: "test", clock: clock, logger: logs.logger
     )
@@ -123,7 +123,7 @@ func startHub(
     staleAfter: TimeInterval = 1800, downAfter: TimeInterval = 3600, serverLimits: ServerLimits = ServerLimits(),
     tickInterval: Duration = .seconds(60)
 ) async throws -> ToyHub {
-    let runtime = try openRuntime(
+    let runtime = try await openRuntime(
         in: directory, catalogue: catalogue, enabled: enabled, flagOverrides: flagOverrides, globalAPIKey: globalAPIKey,
         clock: clock, logs: logs, staleAfter: staleAfter, downAfter: downAfter, serverLimits: serverLimits, tickInterval: tickInterval
     )

@@ -62,7 +62,7 @@ import Testing
             clock.advance(by: 60)
             try await hub.runtime.flags.set("toy_cohort", enabled: false, customers: [], actor: "cli:operator")
 
-            let rows = try await hub.runtime.database.pool.read { db in
+            let rows = try await hub.runtime.database.read { db in
                 try Row.fetchAll(db, sql: "SELECT flag, actor, old_value_json, new_value_json, changed_at FROM kernel_flag_audit ORDER BY id")
                     .map { AuditRow(flag: $0["flag"], actor: $0["actor"], old: $0["old_value_json"], new: $0["new_value_json"], changedAt: $0["changed_at"]) }
             }
@@ -164,7 +164,7 @@ import Testing
             #expect(answer.text.contains("acmee"))
             #expect(!answer.text.contains("'acme'"))
             #expect(try await hub.runtime.flags.state(of: "toy_cohort").source == .default)
-            let audited = try await hub.runtime.database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM kernel_flag_audit") }
+            let audited = try await hub.runtime.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM kernel_flag_audit") }
             #expect(audited == 0)
         }
     }

@@ -13,7 +13,7 @@ import Testing
             try await server.withClient { client in
                 #expect(try await client.execute(uri: "/toy/gated", method: .get).status == .notFound)
 
-                let cli = try openRuntime(in: directory, catalogue: [FlagToys.slice])
+                let cli = try await openRuntime(in: directory, catalogue: [FlagToys.slice])
                 try await cli.flags.set("toy_switch", enabled: true, customers: [], actor: "cli:test")
 
                 #expect(try await client.execute(uri: "/toy/gated", method: .get).status == .ok)
@@ -27,7 +27,7 @@ import Testing
             // The server read its flags already, say from a checker at start.
             #expect(try await !server.runtime.flags.isEnabled("toy_switch"))
 
-            let cli = try openRuntime(in: directory, catalogue: [FlagToys.slice])
+            let cli = try await openRuntime(in: directory, catalogue: [FlagToys.slice])
             try await cli.flags.set("toy_switch", enabled: true, customers: [], actor: "cli:test")
 
             let status = try await server.withClient { client in try await client.execute(uri: "/toy/gated", method: .get).status }
@@ -44,7 +44,7 @@ import Testing
             let server = try await startHub(in: directory, catalogue: [slice])
             await server.hub.ticker.tick()
 
-            let cli = try openRuntime(in: directory, catalogue: [slice])
+            let cli = try await openRuntime(in: directory, catalogue: [slice])
             try await cli.flags.set("toy_switch", enabled: true, customers: [], actor: "cli:test")
             await server.hub.ticker.tick()
 

@@ -24,7 +24,7 @@ enum FlagToys {
 @Suite struct FlagPrecedenceTests {
     @Test func codeDefaultAppliesWhenNothingElseIsSet() async throws {
         try await withDataDirectory { directory in
-            let runtime = try openRuntime(in: directory, catalogue: [FlagToys.slice])
+            let runtime = try await openRuntime(in: directory, catalogue: [FlagToys.slice])
             try await runtime.migrator.migrate(allowDestructive: false)
             let state = try await runtime.flags.state(of: "toy_switch")
             #expect(state.enabled == false)
@@ -34,7 +34,7 @@ enum FlagToys {
 
     @Test func hubFlagsOverrideTheDefault() async throws {
         try await withDataDirectory { directory in
-            let runtime = try openRuntime(in: directory, catalogue: [FlagToys.slice], flagOverrides: ["toy_switch": true])
+            let runtime = try await openRuntime(in: directory, catalogue: [FlagToys.slice], flagOverrides: ["toy_switch": true])
             try await runtime.migrator.migrate(allowDestructive: false)
             let state = try await runtime.flags.state(of: "toy_switch")
             #expect(state.enabled == true)
@@ -44,12 +44,12 @@ enum FlagToys {
 
     @Test func runtimeValueBeatsHubFlagsAndOutlivesARestart() async throws {
         try await withDataDirectory { directory in
-            let first = try openRuntime(in: directory, catalogue: [FlagToys.slice], flagOverrides: ["toy_switch": true])
+            let first = try await openRuntime(in: directory, catalogue: [FlagToys.slice], flagOverrides: ["toy_switch": true])
             try await first.migrator.migrate(allowDestructive: false)
             try await first.flags.set("toy_switch", enabled: false, customers: [], actor: "test:first")
             #expect(try await first.flags.isEnabled("toy_switch") == false)
 
-            let restarted = try openRuntime(in: directory, catalogue: [FlagToys.slice], flagOverrides: ["toy_switch": true])
+            let restarted = try await openRuntime(in: directory, catalogue: [FlagToys.slice], flagOverrides: ["toy_switch": true])
             let state = try await restarted.flags.state(of: "toy_switch")
             #expect(state.enabled == false)
             #expect(state.source == .runtime)
@@ -58,11 +58,11 @@ enum FlagToys {
 
     @Test func defaultsMayDependOnWhichSlicesAreEnabled() async throws {
         try await withDataDirectory { directory in
-            let alone = try openRuntime(in: directory, catalogue: [FlagToys.slice, FlagToys.successor], enabled: ["toy"])
+            let alone = try await openRuntime(in: directory, catalogue: [FlagToys.slice, FlagToys.successor], enabled: ["toy"])
             try await alone.migrator.migrate(allowDestructive: false)
             #expect(try await alone.flags.state(of: "toy_legacy").enabled == true)
 
-            let replaced = try openRuntime(in: directory, catalogue: [FlagToys.slice, FlagToys.successor])
+            let replaced = try await openRuntime(in: directory, catalogue: [FlagToys.slice, FlagToys.successor])
             let state = try await replaced.flags.state(of: "toy_legacy")
             #expect(state.enabled == false)
             #expect(state.source == .retired)
@@ -71,7 +71,7 @@ enum FlagToys {
 
     @Test func cohortFlagIsOnForListedCustomersOnly() async throws {
         try await withDataDirectory { directory in
-            let runtime = try openRuntime(in: directory, catalogue: [FlagToys.slice])
+            let runtime = try await openRuntime(in: directory, catalogue: [FlagToys.slice])
             try await runtime.migrator.migrate(allowDestructive: false)
             try await runtime.flags.set("toy_cohort", enabled: true, customers: ["acme", "globex"], actor: "test:cohort")
 
@@ -88,7 +88,7 @@ enum FlagToys {
 
     @Test func aFlagThatCannotTargetCustomersRefusesACohort() async throws {
         try await withDataDirectory { directory in
-            let runtime = try openRuntime(in: directory, catalogue: [FlagToys.slice])
+            let runtime = try await openRuntime(in: directory, catalogue: [FlagToys.slice])
             try await runtime.migrator.migrate(allowDestructive: false)
             await #expect(throws: FlagError.notCohortCapable("toy_switch")) {
                 try await runtime.flags.set("toy_switch", enabled: true, customers: ["acme"], actor: "test")

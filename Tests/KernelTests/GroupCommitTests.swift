@@ -47,12 +47,12 @@ import Testing
 
     static func openDatabase(in directory: URL) throws -> HubDatabase {
         let database = try HubDatabase.open(at: directory.appendingPathComponent("hub.sqlite"))
-        try database.pool.write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT NOT NULL)") }
+        try database.sqlitePool!.write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT NOT NULL)") }
         return database
     }
 
     static func storedNotes(_ database: HubDatabase) throws -> [String] {
-        try database.pool.read { db in try String.fetchAll(db, sql: "SELECT text FROM notes ORDER BY rowid") }
+        try database.sqlitePool!.read { db in try String.fetchAll(db, sql: "SELECT text FROM notes ORDER BY rowid") }
     }
 
     @Test func aWriteIsAnsweredOnlyAfterItsCommitIsFlushed() async throws {
@@ -114,7 +114,7 @@ import Testing
             let writes = GroupCommit(database: database, batchObserver: { batches.append($0) })
             // Hold the writer so that the three writes queue up and share one batch.
             let writerHeld = DispatchSemaphore(value: 0)
-            database.pool.asyncWriteWithoutTransaction { _ in writerHeld.wait() }
+            database.sqlitePool!.asyncWriteWithoutTransaction { _ in writerHeld.wait() }
             let batchMates = (0..<3).map { index in
                 Task {
                     try await writes.write { db in
@@ -138,7 +138,7 @@ import Testing
             let database = try Self.openDatabase(in: directory)
             let writes = GroupCommit(database: database)
             try await writes.write { db in try db.execute(sql: "INSERT INTO notes VALUES ('x')") }
-            let level = try await database.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+            let level = try await database.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
             #expect(level == 2, "FULL")
             #expect(try Self.storedNotes(database) == ["x"])
         }

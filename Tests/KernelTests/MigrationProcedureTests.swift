@@ -12,12 +12,12 @@ import Testing
 
     /// Copies `toy_old` into `toy_new` a row at a time, reporting each, then drops it.
     struct CopyAndDrop: MigrationProcedure {
-        func preview(_ db: Database) throws -> MigrationPreview {
+        func preview(_ db: any DatabaseSession) throws -> MigrationPreview {
             let rows = try db.tableExists("toy_old") ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM toy_old") ?? 0 : 0
             return MigrationPreview(counts: [("rows", rows)])
         }
 
-        func run(_ db: Database, at now: Date, progress: MigrationProgressReporter) throws {
+        func run(_ db: any DatabaseSession, at now: Date, progress: MigrationProgressReporter) throws {
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM toy_old ORDER BY id")
             for (index, id) in ids.enumerated() {
                 try db.execute(sql: "INSERT INTO toy_new SELECT id, label FROM toy_old WHERE id = ?", arguments: [id])
@@ -35,21 +35,21 @@ import Testing
     struct Stop: Error {}
 
     func tables(_ runtime: HubRuntime) async throws -> Set<String> {
-        Set(try await runtime.database.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'toy_%'") })
+        Set(try await runtime.database.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'toy_%'") })
     }
 
     /// A database with `toy_old` holding three rows.
     func seeded(_ directory: URL) async throws {
-        let before = try openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createOld])])
+        let before = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createOld])])
         try await before.migrator.migrate(allowDestructive: false)
-        try await before.database.pool.write { db in try db.execute(sql: "INSERT INTO toy_old (label) VALUES ('a'), ('b'), ('c')") }
+        try await before.database.write { db in try db.execute(sql: "INSERT INTO toy_old (label) VALUES ('a'), ('b'), ('c')") }
         try before.close()
     }
 
     @Test func aFailureFromTheProcedureUndoesItsSQLItsWorkAndItsLedgerRow() async throws {
         try await withDataDirectory { directory in
             try await seeded(directory)
-            let runtime = try openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createOld, Self.move])])
+            let runtime = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createOld, Self.move])])
 
             await #expect(throws: Stop.self) {
                 try await runtime.migrator.migrate(allowDestructive: true) { progress in
@@ -64,7 +64,7 @@ import Testing
             #expect(try await tables(runtime) == ["toy_new"])
             #expect(progress.all.map(\.done) == [1, 2, 3])
             #expect(progress.all.allSatisfy { $0.migrationID == "toy-002-move" && $0.total == 3 })
-            let labels = try await runtime.database.pool.read { db in try String.fetchAll(db, sql: "SELECT label FROM toy_new ORDER BY id") }
+            let labels = try await runtime.database.read { db in try String.fetchAll(db, sql: "SELECT label FROM toy_new ORDER BY id") }
             #expect(labels == ["a", "b", "c"])
         }
     }
@@ -72,7 +72,7 @@ import Testing
     @Test func thePreviewCountsWhatTheProcedureWouldMoveAndWhereTheBackupGoes() async throws {
         try await withDataDirectory { directory in
             try await seeded(directory)
-            let runtime = try openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createOld, Self.move])])
+            let runtime = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createOld, Self.move])])
 
             let preview = try await runtime.migrator.preview()
 
@@ -88,7 +88,7 @@ import Testing
 
     @Test func anEmptyDatabaseTakesDestructiveStepsAtTheFirstStartWithoutABackup() async throws {
         try await withDataDirectory { directory in
-            let runtime = try openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createOld, Self.move])])
+            let runtime = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createOld, Self.move])])
             #expect(try await runtime.migrator.preview().backupFile == nil)
 
             let applied = try await runtime.migrator.migrate(allowDestructive: false)
@@ -109,27 +109,27 @@ import Testing
         try await withDataDirectory { directory in
             try await seeded(directory)
             let catalogue = [toySlice("base", number: 1), toySlice(number: 2, migrations: [Self.createOld, Self.move])]
-            let runtime = try openRuntime(in: directory, catalogue: catalogue)
+            let runtime = try await openRuntime(in: directory, catalogue: catalogue)
             try await runtime.migrator.migrate(allowDestructive: true)
             try runtime.close()
 
-            #expect {
-                try openRuntime(in: directory, catalogue: catalogue, enabled: ["base"])
+            await #expect {
+                try await openRuntime(in: directory, catalogue: catalogue, enabled: ["base"])
             } throws: { error in
                 let message = (error as? ConfigurationError)?.message ?? ""
                 return message.contains("'toy'") && message.contains("toy-002-move")
             }
-            #expect(throws: ConfigurationError.self) {
-                try openRuntime(in: directory, catalogue: [toySlice("base", number: 1)])
+            await #expect(throws: ConfigurationError.self) {
+                try await openRuntime(in: directory, catalogue: [toySlice("base", number: 1)])
             }
-            _ = try openRuntime(in: directory, catalogue: catalogue)
+            _ = try await openRuntime(in: directory, catalogue: catalogue)
         }
     }
 
     @Test func theBackupIsAConsistentCopyThatNeverReplacesAFile() async throws {
         try await withDataDirectory { directory in
             try await seeded(directory)
-            let runtime = try openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createOld])])
+            let runtime = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createOld])])
             let file = directory.appendingPathComponent("copies/one.sqlite")
 
             try await runtime.database.backup(to: file)

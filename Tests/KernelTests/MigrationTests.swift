@@ -16,7 +16,7 @@ import Testing
     static let createOthers = Migration.additive("toy-004-others", sql: "CREATE TABLE IF NOT EXISTS toy_others (id INTEGER PRIMARY KEY);")
 
     func schema(_ runtime: HubRuntime) async throws -> [String] {
-        try await runtime.database.pool.read { db in
+        try await runtime.database.read { db in
             try String.fetchAll(db, sql: "SELECT type || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master ORDER BY type, name")
         }
     }
@@ -26,12 +26,12 @@ import Testing
     }
 
     func tableExists(_ table: String, in runtime: HubRuntime) async throws -> Bool {
-        try await runtime.database.pool.read { db in try db.tableExists(table) }
+        try await runtime.database.read { db in try db.tableExists(table) }
     }
 
     @Test func migratingTwiceAppliesNothingTheSecondTime() async throws {
         try await withDataDirectory { directory in
-            let runtime = try openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings, Self.addIndex])])
+            let runtime = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings, Self.addIndex])])
             let first = try await runtime.migrator.migrate(allowDestructive: false)
             #expect(first.map(\.migration.id).suffix(2) == ["toy-001-things", "toy-002-things-label"])
             #expect(first.first?.owner == "kernel")
@@ -50,7 +50,7 @@ import Testing
     @Test func eachAppliedMigrationIsRecordedWithOwnerKindChecksumAndTime() async throws {
         try await withDataDirectory { directory in
             let clock = ManualClock(Date(timeIntervalSince1970: 1_780_000_000))
-            let runtime = try openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings])], clock: clock)
+            let runtime = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings])], clock: clock)
             try await runtime.migrator.migrate(allowDestructive: false)
             let record = try #require(try await runtime.migrator.applied()["toy-001-things"])
             #expect(record.owner == "toy")
@@ -62,7 +62,7 @@ import Testing
 
     @Test func anAppliedMigrationWhoseSQLChangedIsRefusedByID() async throws {
         try await withDataDirectory { directory in
-            let runtime = try openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings])])
+            let runtime = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings])])
             try await runtime.migrator.migrate(allowDestructive: false)
             let edited = Migration.additive("toy-001-things", sql: "CREATE TABLE IF NOT EXISTS toy_things (id INTEGER PRIMARY KEY, label TEXT);")
             let drifted = Migrator(
@@ -82,10 +82,10 @@ import Testing
 
     @Test func aRestartWithAnEditedMigrationDoesNotAssemble() async throws {
         try await withDataDirectory { directory in
-            let original = try openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings])])
+            let original = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings])])
             try await original.migrator.migrate(allowDestructive: false)
             let edited = Migration.additive("toy-001-things", sql: Self.createThings.sql + "\n-- edited")
-            let restarted = try openRuntime(in: directory, catalogue: [toySlice(migrations: [edited])])
+            let restarted = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [edited])])
 
             await #expect(throws: MigrationError.checksumMismatch(id: "toy-001-things")) {
                 try await restarted.migrator.migrate(allowDestructive: false)
@@ -98,9 +98,9 @@ import Testing
 
     @Test func destructiveMigrationIsRefusedWithoutTheSwitchAndNothingIsApplied() async throws {
         try await withDataDirectory { directory in
-            let before = try openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings])])
+            let before = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings])])
             try await before.migrator.migrate(allowDestructive: false)
-            let runtime = try openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings, Self.dropThings, Self.createOthers])])
+            let runtime = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings, Self.dropThings, Self.createOthers])])
 
             await #expect(throws: MigrationError.destructiveRefused(id: "toy-003-drop-things")) {
                 try await runtime.migrator.migrate(allowDestructive: false)
@@ -118,12 +118,12 @@ import Testing
 
     @Test func destructiveMigrationWithTheSwitchRunsAfterABackupOfThePreviousData() async throws {
         try await withDataDirectory { directory in
-            let before = try openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings])])
+            let before = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings])])
             try await before.migrator.migrate(allowDestructive: false)
-            try await before.database.pool.write { db in
+            try await before.database.write { db in
                 try db.execute(sql: "INSERT INTO toy_things (label) VALUES ('kept in the backup'), ('also kept')")
             }
-            let runtime = try openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings, Self.dropThings])])
+            let runtime = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings, Self.dropThings])])
 
             let applied = try await runtime.migrator.migrate(allowDestructive: true)
 
@@ -143,7 +143,7 @@ import Testing
 
     @Test func aPendingMigrationRefusesToAssemble() async throws {
         try await withDataDirectory { directory in
-            let runtime = try openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings])])
+            let runtime = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings])])
             await #expect(throws: MigrationError.self) {
                 try await runtime.assemble()
             }
@@ -157,14 +157,14 @@ import Testing
                 SliceParts(routes: [SliceRoute(.get, "/dropped", access: .open) { _ in try .json(["here": true]) }])
             }
             let both = try await startHub(in: directory, catalogue: [kept, dropped])
-            try await both.runtime.database.pool.write { db in
+            try await both.runtime.database.write { db in
                 try db.execute(sql: "INSERT INTO toy_things (label) VALUES ('still here')")
             }
 
             let restarted = try await startHub(in: directory, catalogue: [kept, dropped], enabled: ["kept"])
 
             #expect(try await tableExists("toy_things", in: restarted.runtime))
-            let labels = try await restarted.runtime.database.pool.read { db in try String.fetchAll(db, sql: "SELECT label FROM toy_things") }
+            let labels = try await restarted.runtime.database.read { db in try String.fetchAll(db, sql: "SELECT label FROM toy_things") }
             #expect(labels == ["still here"])
             #expect(try await appliedIDs(restarted.runtime).contains("toy-001-things"))
             let status = try await restarted.withClient { client in try await client.execute(uri: "/dropped", method: .get).status }

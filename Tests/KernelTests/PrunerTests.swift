@@ -16,7 +16,7 @@ enum ReportToys {
     }
 
     static func insert(_ count: Int, at date: Date, in runtime: HubRuntime) async throws {
-        try await runtime.database.pool.write { db in
+        try await runtime.database.write { db in
             for _ in 0..<count {
                 try db.execute(sql: "INSERT INTO toy_reports (received_at) VALUES (?)", arguments: [Timestamp.format(date)])
             }
@@ -24,7 +24,7 @@ enum ReportToys {
     }
 
     static func times(in runtime: HubRuntime) async throws -> [String] {
-        try await runtime.database.pool.read { db in try String.fetchAll(db, sql: "SELECT received_at FROM toy_reports ORDER BY id") }
+        try await runtime.database.read { db in try String.fetchAll(db, sql: "SELECT received_at FROM toy_reports ORDER BY id") }
     }
 }
 

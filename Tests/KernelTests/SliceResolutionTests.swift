@@ -61,8 +61,8 @@ import Testing
     @Test func resolutionErrorsStopTheRuntimeBeforeTheDatabaseIsCreated() async throws {
         try await withDataDirectory { directory in
             let dataDirectory = directory.appendingPathComponent("data")
-            #expect(throws: ConfigurationError.self) {
-                try openRuntime(in: dataDirectory, catalogue: catalogue(defaults: []), enabled: ["top"])
+            await #expect(throws: ConfigurationError.self) {
+                try await openRuntime(in: dataDirectory, catalogue: catalogue(defaults: []), enabled: ["top"])
             }
             #expect(!FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("hub.sqlite").path))
         }

@@ -16,11 +16,11 @@ import Testing
         }
     }
 
-    func start(in directory: URL, settings: [String: String], enabled: [String]? = nil) throws -> HubRuntime {
+    func start(in directory: URL, settings: [String: String], enabled: [String]? = nil) async throws -> HubRuntime {
         let configuration = HubConfiguration(
             dataDirectory: directory, globalAPIKey: globalKey, sliceNames: enabled, sliceSettings: settings
         )
-        return try HubRuntime(
+        return try await HubRuntime(
             configuration: configuration, resolver: SliceResolver(catalogue: [Self.slice, toySlice("other", number: 2)]),
             version: "test", logger: LogCapture().logger
         )
@@ -34,18 +34,18 @@ import Testing
 
     @Test func aBadValueStopsTheStartNamingTheVariableButOnlyWhenTheSliceIsOn() async throws {
         try await withDataDirectory { directory in
-            #expect(throws: ConfigurationError("HUB_TOY_RETRIES=many is not a positive whole number")) {
-                try start(in: directory.appendingPathComponent("on"), settings: ["HUB_TOY_RETRIES": "many"])
+            await #expect(throws: ConfigurationError("HUB_TOY_RETRIES=many is not a positive whole number")) {
+                try await start(in: directory.appendingPathComponent("on"), settings: ["HUB_TOY_RETRIES": "many"])
             }
             #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("on/hub.sqlite").path))
-            let off = try start(in: directory.appendingPathComponent("off"), settings: ["HUB_TOY_RETRIES": "many"], enabled: ["other"])
+            let off = try await start(in: directory.appendingPathComponent("off"), settings: ["HUB_TOY_RETRIES": "many"], enabled: ["other"])
             try off.close()
         }
     }
 
     @Test func theAdminAPIShowsEachSettingWithItsValueAndDefault() async throws {
         try await withDataDirectory { directory in
-            let runtime = try start(in: directory, settings: ["HUB_TOY_RETRIES": "5"])
+            let runtime = try await start(in: directory, settings: ["HUB_TOY_RETRIES": "5"])
             try await runtime.migrator.migrate(allowDestructive: false)
             let toy = try #require(try await runtime.sliceReports().first { $0.name == "toy" })
             #expect(toy.settings == [.init(name: "HUB_TOY_RETRIES", summary: "how often the toy retries", value: "5", defaultText: "3")])

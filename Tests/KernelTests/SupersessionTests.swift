@@ -86,8 +86,8 @@ import Testing
             await #expect(throws: ConfigurationError.self) {
                 try await startHub(in: directory, catalogue: [earlier(ran), later(ran, takes: [.route(.get, "/thing")], requires: [])])
             }
-            #expect(throws: ConfigurationError.self) {
-                try openRuntime(in: directory, catalogue: [earlier(ran), later(ran, takes: [.prunedTable("earlier_rows")], requires: [])])
+            await #expect(throws: ConfigurationError.self) {
+                try await openRuntime(in: directory, catalogue: [earlier(ran), later(ran, takes: [.prunedTable("earlier_rows")], requires: [])])
             }
         }
     }

@@ -24,7 +24,7 @@ import Testing
             dataDirectory: directory, globalAPIKey: TestHub.globalKey, sliceNames: ["controller", "host-ingest"], logFormat: .json
         )
         let logger = Logger(label: "felhom.hub") { JSONLogHandler(label: $0, write: { lines.append($0) }) }
-        let runtime = try HubRuntime(
+        let runtime = try await HubRuntime(
             configuration: configuration,
             resolver: SliceResolver(catalogue: [ControllerSlice.slice, HostIngestSlice.slice]),
             version: "test", clock: ManualClock(), logger: logger

@@ -30,7 +30,7 @@ struct WebhookFixture {
     /// The hub's dispatcher with another resolver or timeout: `resolver` decides what a
     /// webhook's name resolves to.
     func dispatcher(resolver: (any HostNameResolver)? = nil, timeout: TimeAmount = .seconds(30)) throws -> WebhookDispatcher {
-        guard let standard = hub.hub.services.lazy.compactMap({ $0 as? WebhookDispatcher }).first else { throw Missing() }
+        guard let standard = hub.hub.leaderServices.lazy.compactMap({ $0 as? WebhookDispatcher }).first else { throw Missing() }
         var sender = standard.sender
         sender.timeout = timeout
         return WebhookDispatcher(

@@ -68,6 +68,10 @@ package enum ExternalProcess {
     static func hubEnvironment(dataDirectory: URL, _ extra: [String: String]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HUB_") }
         environment["HUB_DATA_DIR"] = dataDirectory.path
+        // On PostgreSQL the folder's hub keeps its data in its own database.
+        if let address = TestDatabase.address(of: dataDirectory), let url = TestDatabase.url(of: address) {
+            environment["HUB_DATABASE_URL"] = url
+        }
         environment.merge(extra) { $1 }
         return environment
     }

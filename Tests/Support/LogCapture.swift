@@ -1,8 +1,10 @@
+import Foundation
 import Logging
 import Synchronization
 
 /// Keeps every log line a hub writes, so tests can look for what must never be logged.
 package final class LogCapture: Sendable {
+    static let echoesErrors = ProcessInfo.processInfo.environment["HUB_TEST_ECHO_ERRORS"] == "1"
     private let lines = Mutex<[String]>([])
 
     package init() {}
@@ -37,7 +39,10 @@ package final class LogCapture: Sendable {
             for (key, value) in metadataProvider?.get() ?? [:] { merged[key] = value }
             for (key, value) in event.metadata ?? [:] { merged[key] = value }
             let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            capture.append("\(event.level) \(event.message) \(fields)" + (event.error.map { " \($0)" } ?? ""))
+            let line = "\(event.level) \(event.message) \(fields)" + (event.error.map { " \($0)" } ?? "")
+            capture.append(line)
+            // HUB_TEST_ECHO_ERRORS=1 shows the hubs' own errors beside a failing test's report.
+            if event.level >= .error, LogCapture.echoesErrors { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }
     }
 }

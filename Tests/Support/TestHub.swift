@@ -16,17 +16,28 @@ package final class TestHub: Sendable {
     package let hub: AssembledHub
     package let logs: LogCapture
 
+    /// The PostgreSQL database this hub uses when the tests run on PostgreSQL
+    /// (``TestDatabase``); a restarted hub keeps it, as a restarted hub keeps its folder.
+    package let postgres: PostgresAddress?
+
     package init(
         slices: [Slice], enabled: [String]? = nil, directory: URL? = nil, clock: ManualClock = ManualClock(),
-        flags: [String: Bool] = [:], configure: (inout HubConfiguration) -> Void = { _ in }
+        flags: [String: Bool] = [:], postgres: PostgresAddress? = nil, onSQLite: Bool = false,
+        configure: (inout HubConfiguration) -> Void = { _ in }
     ) async throws {
         let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("hub-test-\(UUID().uuidString)")
         var configuration = HubConfiguration(
             dataDirectory: directory, globalAPIKey: Self.globalKey, sliceNames: enabled ?? slices.map(\.name), flagOverrides: flags
         )
+        // A folder that had a hub keeps its database, as it keeps its SQLite file.
+        var database = postgres ?? TestDatabase.address(of: directory)
+        if database == nil, !onSQLite { database = try await TestDatabase.fresh() }
+        configuration.databaseAddress = database
+        if let database { TestDatabase.register(database, for: directory) }
+        self.postgres = database
         configure(&configuration)
         let logs = LogCapture()
-        let runtime = try HubRuntime(
+        let runtime = try await HubRuntime(
             configuration: configuration, resolver: SliceResolver(catalogue: slices),
             version: "test", clock: clock, logger: logs.logger
         )
@@ -35,13 +46,19 @@ package final class TestHub: Sendable {
         self.clock = clock
         self.runtime = runtime
         self.logs = logs
-        self.hub = try await runtime.assemble()
+        let hub = try await runtime.assemble()
+        self.hub = hub
+        // A hub serving on PostgreSQL hears the changes `hub …` commands make through
+        // the database's notifications; a test hub listens as `hub serve` would.
+        listening = hub.changeListener.map { listener in Task { try? await listener.run() } }
     }
+
+    private let listening: Task<Void, Never>?
 
     /// A second hub on the same folder, as after a restart.
     package func restarted(slices: [Slice], enabled: [String]? = nil) async throws -> TestHub {
         try runtime.close()
-        return try await TestHub(slices: slices, enabled: enabled, directory: directory, clock: clock)
+        return try await TestHub(slices: slices, enabled: enabled, directory: directory, clock: clock, postgres: postgres)
     }
 
     /// Runs `body` with a client talking to this hub's router.
@@ -51,10 +68,10 @@ package final class TestHub: Sendable {
         }
     }
 
-    package var database: DatabasePool { runtime.database.pool }
+    package var database: HubDatabase { runtime.database }
 
     /// How many rows `table` holds.
-    package func count(_ table: String, where condition: String = "1 = 1", _ arguments: StatementArguments = []) async throws -> Int {
+    package func count(_ table: String, where condition: String = "1 = 1", _ arguments: SQLArguments = []) async throws -> Int {
         try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(condition)", arguments: arguments) ?? 0 }
     }
 
@@ -64,6 +81,7 @@ package final class TestHub: Sendable {
     }
 
     deinit {
+        listening?.cancel()
         try? FileManager.default.removeItem(at: directory)
     }
 }

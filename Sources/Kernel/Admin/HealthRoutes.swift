@@ -1,24 +1,32 @@
 import GRDB
 
-/// `/healthz` (the process serves) and `/readyz` (migrations done, database answers).
+/// `/healthz` (the process serves) and `/readyz` (migrations done, database answers,
+/// and whether this replica leads: see ``Leadership``).
 enum HealthRoutes {
     struct Health: Encodable {
         let status: String
         let version: String
     }
 
-    static func routes(version: String, database: HubDatabase) -> [SliceRoute] {
+    struct Readiness: Encodable {
+        let status: String
+        let version: String
+        let role: String
+        let store: String
+    }
+
+    static func routes(version: String, database: HubDatabase, leadership: Leadership) -> [SliceRoute] {
         [
             SliceRoute(.get, "/healthz", access: .open) { _ in
                 try .json(Health(status: "ok", version: version))
             },
             SliceRoute(.get, "/readyz", access: .open) { _ in
                 do {
-                    _ = try await database.pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+                    _ = try await database.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
                 } catch {
                     throw HubError(.serviceUnavailable, "not_ready", "the database does not answer")
                 }
-                return try .json(Health(status: "ready", version: version))
+                return try .json(Readiness(status: "ready", version: version, role: leadership.role, store: database.dialect.rawValue))
             },
         ]
     }

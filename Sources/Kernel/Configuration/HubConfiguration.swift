@@ -35,6 +35,10 @@ package struct HubConfiguration: Sendable {
     /// dashboard's login form in a minute before it must wait.
     package var dashboardLoginFailuresPerMinute: Int
 
+    /// `HUB_DATABASE_URL`: the PostgreSQL database every replica shares; `nil` keeps the
+    /// embedded SQLite file in the data folder.
+    package var databaseAddress: PostgresAddress?
+
     package enum LogFormat: String, Sendable {
         case text, json
     }
@@ -103,6 +107,9 @@ package struct HubConfiguration: Sendable {
                 throw ConfigurationError("HUB_GLOBAL_API_KEY must be 32 to 256 printable characters without spaces")
             }
             configuration.globalAPIKey = key
+        }
+        if let url = value("HUB_DATABASE_URL") {
+            configuration.databaseAddress = try PostgresAddress(url: url)
         }
         if let slices = value("HUB_SLICES") {
             configuration.sliceNames = try parseList(slices, variable: "HUB_SLICES")

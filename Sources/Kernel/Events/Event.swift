@@ -6,6 +6,8 @@ import GRDB
 package struct Event: Sendable, Equatable, Encodable, SnakeCaseRecord, TableRecord {
     package static let databaseTableName = "kernel_events"
     package static var databaseSelection: [any SQLSelectable] { [.allColumns(excluding: ["payload_json"]), Column("payload_json").forKey("payload")] }
+    /// The same selection written out, for statements in SQL (`SELECT \(Event.columnsSQL) FROM kernel_events …`).
+    package static let columnsSQL = "id, customer_id, type, subject, payload_json AS payload, created_at"
 
     package let id: Int64
     package let customerID: String

@@ -28,14 +28,14 @@ package final class EventLog: Sendable {
     /// Records `draft` in `db`'s open transaction. An unregistered type is a
     /// programming error: it throws and nothing is written.
     @discardableResult
-    package func record(_ draft: EventDraft, in db: Database) throws -> Event {
+    package func record(_ draft: EventDraft, in db: any DatabaseSession) throws -> Event {
         try record([draft], in: db)[0]
     }
 
     /// Records `drafts` in `db`'s open transaction, in order, with one statement: after an
     /// outage a checker reports thousands of moves at once. Listeners hear of them together.
     @discardableResult
-    package func record(_ drafts: [EventDraft], in db: Database) throws -> [Event] {
+    package func record(_ drafts: [EventDraft], in db: any DatabaseSession) throws -> [Event] {
         guard !drafts.isEmpty else { return [] }
         if let unregistered = drafts.first(where: { !registeredTypes.contains($0.type) }) {
             throw EventLogError.unregisteredType(unregistered.type)
@@ -49,18 +49,14 @@ package final class EventLog: Sendable {
         }
         // Hand-written, one prepared statement for the whole batch: records would insert
         // row by row, each through an encoder, where a checker after an outage has thousands.
-        try db.cachedStatement(sql: """
-            INSERT INTO kernel_events (customer_id, type, subject, payload_json, created_at)
-            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
-                json_extract(value, '$[3]'), ?
-            FROM json_each(?) ORDER BY key
-            """).execute(arguments: [createdAt, try WireJSON.encodeString(JSONValue.array(rows))])
-        // One INSERT in a write transaction numbers its rows one after another (the table
-        // is AUTOINCREMENT and nobody else writes meanwhile), so the last id gives them all.
-        let firstID = db.lastInsertedRowID - Int64(drafts.count) + 1
+        // Rows are inserted in the drafts' order, so ascending ids match them one to one.
+        let ids = try Int64.fetchAll(db, sql: Self.insertSQL(db.dialect), arguments: [
+            createdAt, try WireJSON.encodeString(JSONValue.array(rows)),
+        ]).sorted()
+        guard ids.count == drafts.count else { throw EventLogError.unnumbered(expected: drafts.count, got: ids.count) }
         let events = drafts.enumerated().map { offset, draft in
             Event(
-                id: firstID + Int64(offset), customerID: draft.customerID, type: draft.type,
+                id: ids[offset], customerID: draft.customerID, type: draft.type,
                 subject: draft.subject, payload: .object(draft.payload), createdAt: createdAt
             )
         }
@@ -72,22 +68,27 @@ package final class EventLog: Sendable {
 
     /// The `limit` newest events, newest first: what an operator's summary shows.
     package func latest(limit: Int) async throws -> [Event] {
-        try await database.pool.read { db in
-            try Event.order(Column("id").desc).limit(limit).fetchAll(db)
-        }
+        try await timeline(limit: limit)
     }
 
     /// Events in ascending id order, filtered as the admin API allows.
     package func list(customerID: String? = nil, type: String? = nil, afterID: Int64 = 0, limit: Int = 100) async throws -> [Event] {
-        var events = Event.filter(Column("id") > afterID)
-        if let customerID {
-            events = events.filter(Column("customer_id") == customerID)
-        }
-        if let type {
-            events = events.filter(Column("type") == type)
-        }
-        let request = events.order(Column("id")).limit(limit)
-        return try await database.pool.read { db in try request.fetchAll(db) }
+        var conditions = SQLConditions()
+        conditions.add("id > ?", afterID)
+        if let customerID { conditions.add("customer_id = ?", customerID) }
+        if let type { conditions.add("type = ?", type) }
+        let sql = "SELECT \(Event.columnsSQL) FROM kernel_events \(conditions.whereClause) ORDER BY id LIMIT ?"
+        let arguments = conditions.arguments + [limit]
+        return try await database.read { db in try Event.fetchAll(db, sql: sql, arguments: arguments) }
+    }
+
+    static func insertSQL(_ dialect: SQLDialect) -> String {
+        """
+        INSERT INTO kernel_events (customer_id, type, subject, payload_json, created_at)
+        SELECT \(dialect.jsonElement(0)), \(dialect.jsonElement(1)), \(dialect.jsonElement(2)), \(dialect.jsonElement(3)), ?
+        FROM \(dialect.jsonArrayRows) ORDER BY key
+        RETURNING id
+        """
     }
 }
 
@@ -99,20 +100,21 @@ extension EventLog {
         customerID: String? = nil, type: String? = nil, since: Timestamp? = nil, until: Timestamp? = nil,
         beforeID: Int64? = nil, afterID: Int64? = nil, limit: Int
     ) async throws -> [Event] {
-        var events = Event.all()
-        if let customerID { events = events.filter(Column("customer_id") == customerID) }
-        if let type { events = events.filter(Column("type") == type) }
-        if let since { events = events.filter(Column("created_at") >= since) }
-        if let until { events = events.filter(Column("created_at") < until) }
-        if let beforeID { events = events.filter(Column("id") < beforeID) }
-        if let afterID { events = events.filter(Column("id") > afterID) }
-        let request = events.order(Column("id").desc).limit(limit)
-        return try await database.pool.read { db in try request.fetchAll(db) }
+        var conditions = SQLConditions()
+        if let customerID { conditions.add("customer_id = ?", customerID) }
+        if let type { conditions.add("type = ?", type) }
+        if let since { conditions.add("created_at >= ?", since) }
+        if let until { conditions.add("created_at < ?", until) }
+        if let beforeID { conditions.add("id < ?", beforeID) }
+        if let afterID { conditions.add("id > ?", afterID) }
+        let sql = "SELECT \(Event.columnsSQL) FROM kernel_events \(conditions.whereClause) ORDER BY id DESC LIMIT ?"
+        let arguments = conditions.arguments + [limit]
+        return try await database.read { db in try Event.fetchAll(db, sql: sql, arguments: arguments) }
     }
 
     /// How many events of each type were recorded since `since`.
     package func countsByType(since: Timestamp) async throws -> [(type: String, count: Int)] {
-        try await database.pool.read { db in
+        try await database.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT type, COUNT(*) AS n FROM kernel_events WHERE created_at >= ? GROUP BY type ORDER BY n DESC, type",
                 arguments: [since]
@@ -127,15 +129,17 @@ extension EventLog {
 /// Told of every recorded event, inside the recording transaction; events recorded
 /// together arrive together.
 package protocol EventListener: Sendable {
-    func eventsRecorded(_ events: [Event], in db: Database) throws
+    func eventsRecorded(_ events: [Event], in db: any DatabaseSession) throws
 }
 
 package enum EventLogError: Error, Equatable, CustomStringConvertible {
     case unregisteredType(String)
+    case unnumbered(expected: Int, got: Int)
 
     package var description: String {
         switch self {
         case .unregisteredType(let type): "event type '\(type)' is not registered by any enabled slice"
+        case .unnumbered(let expected, let got): "the database numbered \(got) of \(expected) recorded events"
         }
     }
 }

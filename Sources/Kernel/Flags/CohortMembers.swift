@@ -7,5 +7,5 @@ import GRDB
 /// a typo, most often — is refused when it is set instead of silently matching nobody.
 package protocol CohortMembers: Sendable {
     /// The ids among `customerIDs` that name no customer.
-    func unknown(_ customerIDs: [String], in db: Database) throws -> [String]
+    func unknown(_ customerIDs: [String], in db: any DatabaseSession) throws -> [String]
 }

@@ -84,7 +84,7 @@ package final class FlagBook: Sendable {
         let value = RuntimeValue(enabled: enabled, customers: Array(Set(customers)).sorted())
         let now = Timestamp.format(clock.now())
         let cohortMembers = self.cohortMembers
-        try await database.pool.write { db in
+        try await database.write { db in
             if !value.customers.isEmpty {
                 let unknown = try cohortMembers?.unknown(value.customers, in: db) ?? value.customers
                 guard unknown.isEmpty else { throw FlagError.unknownCustomers(name, unknown.sorted()) }
@@ -109,7 +109,7 @@ package final class FlagBook: Sendable {
 
     /// The newest changes of the audit trail, newest first.
     package func auditTrail(limit: Int) async throws -> [FlagAuditEntry] {
-        try await database.pool.read { db in
+        try await database.read { db in
             try FlagAuditEntry.fetchAll(
                 db, sql: "SELECT flag, actor, old_value_json, new_value_json, changed_at FROM kernel_flag_audit ORDER BY id DESC LIMIT ?",
                 arguments: [limit]
@@ -144,7 +144,7 @@ package final class FlagBook: Sendable {
     private func runtimeValues() async throws -> [String: RuntimeValue] {
         if changes.hasChanged() { reload() }
         if let cached = runtime.withLock({ $0 }) { return cached }
-        let loaded = try await database.pool.read { db in
+        let loaded = try await database.read { db in
             var values: [String: RuntimeValue] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT name, enabled, customers_json FROM kernel_flags") {
                 let customersJSON: String = row["customers_json"]

@@ -22,6 +22,11 @@ struct ErrorAndLogMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as HubError {
             response = ErrorBody(error: error.code, message: error.message).response(status: error.status, headers: error.headers)
+        } catch let error as StoreUnavailable {
+            // Already logged by the store, once per outage rather than per request.
+            context.logger.debug("request refused while the database is unavailable", metadata: ["reason": "\(error.reason)"])
+            let failure = HubError.storeUnavailable
+            response = ErrorBody(error: failure.code, message: failure.message).response(status: failure.status, headers: failure.headers)
         } catch let error as HTTPError {
             response = Self.contractError(for: error.status).response(status: error.status == .contentTooLarge ? .badRequest : error.status)
         } catch {

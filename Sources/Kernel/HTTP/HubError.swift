@@ -50,6 +50,11 @@ package struct HubError: Error, Sendable, Equatable {
     package static let malformedBody = HubError(
         .badRequest, "bad_request", "the request body was cut short or its chunked framing is broken", headers: [.connection: "close"]
     )
+    /// The database cannot be reached right now (``StoreUnavailable``): nothing was stored,
+    /// and the same request is welcome again in a moment.
+    package static let storeUnavailable = HubError(
+        .serviceUnavailable, "store_unavailable", "the hub's database cannot be reached; retry shortly", headers: [.retryAfter: "2"]
+    )
     /// The hub already holds as many request bodies in memory as its budget allows
     /// (`HUB_BODY_BUDGET_BYTES`); the same request is welcome a moment later.
     package static let bodyBudgetExhausted = HubError(

@@ -15,6 +15,10 @@ package struct AssembledHub: Sendable {
     package let api: APIDocument
     /// The enabled slices' long-running parts, run beside the server and the ticker.
     package let services: [any Service]
+    /// The enabled slices' parts that run on the leading replica only.
+    package let leaderServices: [any Service]
+    /// Whether this replica leads: always on SQLite, elected on PostgreSQL.
+    package let leadership: Leadership
 
     /// The HTTP server on the configured address (or `port` when given, 0 for any),
     /// with the configuration's ``ServerLimits``: head and idle timeouts, the
@@ -57,15 +61,34 @@ package struct AssembledHub: Sendable {
         }
         let group = ServiceGroup(
             configuration: .init(
-                services: [
-                    application(onServerRunning: onServerRunning), ticker, pruning,
-                    WALCheckpointer(file: runtime.database.file, logger: runtime.logger),
-                ] + services,
+                services: [application(onServerRunning: onServerRunning)]
+                    + ([ticker, pruning] + leaderServices).map { LeaderOnlyService($0, leadership: leadership) }
+                    + storeServices + services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: runtime.logger
             )
         )
         try await group.run()
+        leadership.set(leading: false)
         try runtime.close()
+    }
+
+    /// What the store needs running: SQLite's checkpoints; PostgreSQL's election and the
+    /// listener that hears other replicas' changes.
+    private var storeServices: [any Service] {
+        let logger = runtime.logger
+        switch runtime.database.engine {
+        case .sqlite(_, let file):
+            return [WALCheckpointer(file: file, logger: logger)]
+        case .postgres(let store):
+            return [LeaderElection(address: store.address, leadership: leadership, logger: logger)] + (changeListener.map { [$0] } ?? [])
+        }
+    }
+
+    /// What hears other replicas' (and the command line's) changes on PostgreSQL; `nil`
+    /// on SQLite, whose change file needs no listener.
+    package var changeListener: PostgresChangeListener? {
+        guard case .postgres(let store) = runtime.database.engine, let token = runtime.beacon.token as? NotifiedChangeToken else { return nil }
+        return PostgresChangeListener(address: store.address, token: token, logger: runtime.logger)
     }
 }

@@ -33,7 +33,7 @@ package final class HubRuntime: Sendable {
     package init(
         configuration: HubConfiguration, resolver: SliceResolver, version: String,
         clock: any HubClock = SystemClock(), logger: Logger, readOnly: Bool = false
-    ) throws {
+    ) async throws {
         try CatalogueCheck(resolver: resolver, kernelMigrations: KernelSchema.migrations.map(\.id)).declarations()
         let slices = try resolver.resolve(configuration.sliceNames)
         let settings = SettingValues(configuration.sliceSettings)
@@ -43,14 +43,17 @@ package final class HubRuntime: Sendable {
             throw ConfigurationError("unknown flag '\(name)' in HUB_FLAGS")
         }
         if !readOnly { try PrivateDirectory.create(at: configuration.dataDirectory) }
-        let database = try HubDatabase.open(at: configuration.databaseFile, readOnly: readOnly)
+        let database = try HubDatabase.open(configuration, readOnly: readOnly, logger: logger)
         do {
-            try DestructiveOwnership.check(database, enabled: Set(slices.map(\.name)))
+            try await DestructiveOwnership.check(database, enabled: Set(slices.map(\.name)))
         } catch {
             try? database.close()
             throw error
         }
-        let beacon = ChangeBeacon(dataDirectory: configuration.dataDirectory)
+        let beacon = switch database.engine {
+        case .sqlite: ChangeBeacon(dataDirectory: configuration.dataDirectory)
+        case .postgres(let store): ChangeBeacon(token: NotifiedChangeToken(store: store))
+        }
         self.configuration = configuration
         self.resolver = resolver
         self.slices = slices
@@ -109,7 +112,9 @@ package final class HubRuntime: Sendable {
             strategies: [GlobalKeyStrategy(keyHash: globalKeyHash)] + parts.flatMap(\.authStrategies), changes: beacon.observer()
         )
         let samplers: [any MetricsSampler] = [DatabaseFileSampler(database: database)] + parts.flatMap(\.samplers)
-        let kernelRoutes = HealthRoutes.routes(version: version, database: database)
+        // One server per SQLite file leads by itself; PostgreSQL replicas elect a leader.
+        let leadership = database.sqlitePool != nil ? Leadership.sole() : Leadership(leading: false)
+        let kernelRoutes = HealthRoutes.routes(version: version, database: database, leadership: leadership)
             + [MetricsRoute.route(metrics: metrics, samplers: samplers, isPublic: configuration.metricsPublic, logger: logger)]
             + KernelAdminRoutes.routes(hub: self)
         let takeovers = Supersessions(enabled: slices, resolver: resolver)
@@ -144,7 +149,7 @@ package final class HubRuntime: Sendable {
         let pruning = PruneService(pruner: pruner, retentionDays: configuration.retentionDays, clock: clock, logger: logger)
         return AssembledHub(
             runtime: self, responder: router.buildResponder(), ticker: ticker, pruning: pruning, auth: auth, api: api,
-            services: parts.flatMap(\.services)
+            services: parts.flatMap(\.services), leaderServices: parts.flatMap(\.leaderServices), leadership: leadership
         )
     }
 

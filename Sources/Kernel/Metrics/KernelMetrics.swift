@@ -18,7 +18,7 @@ package enum KernelMetrics {
     package static let tickDuration = MetricDefinition(
         "hub_tick_duration_seconds", .durationHistogram(buckets: nil), summary: "one checker round over every checker"
     )
-    package static let databaseSize = MetricDefinition("hub_database_size_bytes", .gauge, summary: "the SQLite file")
+    package static let databaseSize = MetricDefinition("hub_database_size_bytes", .gauge, summary: "the database: the SQLite file, or PostgreSQL's pg_database_size")
     package static let walSize = MetricDefinition("hub_database_wal_size_bytes", .gauge, summary: "its write-ahead log")
 
     package static let all = [httpRequests, httpRequestDuration, ingestBatchSize, reportsStored, tickDuration, databaseSize, walSize]

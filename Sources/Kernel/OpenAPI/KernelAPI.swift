@@ -10,9 +10,10 @@ enum KernelAPI {
             "example": {"status": "ok", "version": "0.15.0"}}}}}
         }},
         "/readyz": {"get": {
-          "summary": "Migrations are done and the database answers", "operationId": "readyz",
+          "summary": "Migrations are done and the database answers; says whether this replica leads", "operationId": "readyz",
           "responses": {
-            "200": {"description": "Ready", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/KernelHealth"}}}},
+            "200": {"description": "Ready", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/KernelReadiness"},
+              "example": {"status": "ready", "version": "0.17.0", "role": "leader", "store": "sqlite"}}}},
             "503": {"description": "The database does not answer (`not_ready`)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
           }
         }},
@@ -69,6 +70,10 @@ enum KernelAPI {
       "components": {"schemas": {
         "KernelHealth": {"type": "object", "required": ["status", "version"],
           "properties": {"status": {"type": "string", "enum": ["ok", "ready"]}, "version": {"type": "string"}}},
+        "KernelReadiness": {"type": "object", "required": ["status", "version", "role", "store"],
+          "properties": {"status": {"type": "string", "enum": ["ready"]}, "version": {"type": "string"},
+            "role": {"type": "string", "enum": ["leader", "follower"], "description": "Whether this replica runs the checkers, the prune and webhook delivery"},
+            "store": {"type": "string", "enum": ["sqlite", "postgres"]}}},
         "KernelFlag": {"type": "object", "required": ["name", "slice", "enabled", "customers", "source"],
           "properties": {"name": {"type": "string"}, "slice": {"type": "string"}, "enabled": {"type": "boolean"},
             "customers": {"type": "array", "items": {"type": "string"}},

@@ -13,9 +13,9 @@ package struct StatusSection: Sendable {
     /// Its label on the screen (`CUSTOMERS`).
     package let label: String
     /// Reads the section from the database.
-    package let read: @Sendable (StatusContext, Database) throws -> StatusReading
+    package let read: @Sendable (StatusContext, any DatabaseSession) throws -> StatusReading
 
-    package init(key: String, label: String, read: @escaping @Sendable (StatusContext, Database) throws -> StatusReading) {
+    package init(key: String, label: String, read: @escaping @Sendable (StatusContext, any DatabaseSession) throws -> StatusReading) {
         self.key = key
         self.label = label
         self.read = read

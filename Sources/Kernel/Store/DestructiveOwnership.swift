@@ -6,8 +6,8 @@ import GRDB
 /// longer fit. Checked at every start; going back is a restore from the backup taken
 /// before the migration.
 enum DestructiveOwnership {
-    static func check(_ database: HubDatabase, enabled: Set<String>) throws {
-        let owners = try database.pool.read { db -> [(owner: String, id: String)] in
+    static func check(_ database: HubDatabase, enabled: Set<String>) async throws {
+        let owners = try await database.read { db -> [(owner: String, id: String)] in
             guard try db.tableExists("kernel_migrations") else { return [] }
             return try Row.fetchAll(db, sql: "SELECT owner, id FROM kernel_migrations WHERE kind = 'destructive' ORDER BY applied_at")
                 .map { ($0["owner"], $0["id"]) }

@@ -24,6 +24,10 @@ import Synchronization
 /// is work, and a caller is never answered before its flush, so graceful shutdown (which
 /// waits for in-flight requests) also waits for it.
 ///
+/// On PostgreSQL a batch is one transaction whose COMMIT returns once the server has
+/// flushed it (`synchronous_commit = on`): the server's own WAL flush does what
+/// ``FlushStage`` does for SQLite, and batch-mates share it the same way.
+///
 /// Hand-tuned and kept so, like the statements its callers run: the ingest benchmark
 /// (`Benchmarks/run.sh`) rests on it; records and the query interface stay off this path.
 package final class GroupCommit: Sendable {
@@ -48,7 +52,9 @@ package final class GroupCommit: Sendable {
     ) {
         self.database = database
         self.maximumBatch = maximumBatch
-        self.flushes = FlushStage(flush: flush ?? { [walFlush = WALFlush(database: database.file)] in try walFlush() })
+        self.flushes = FlushStage(flush: flush ?? { [file = database.sqliteFile] in
+            if let file { try WALFlush(database: file)() }
+        })
         self.batchObserver = batchObserver
     }
 
@@ -59,13 +65,13 @@ package final class GroupCommit: Sendable {
     }
 
     /// Runs `work` inside a shared transaction; returns once that transaction is durable.
-    package func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    package func write<T: Sendable>(_ work: @escaping @Sendable (any DatabaseSession) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let outcome = OutcomeSlot<T>()
             let pending = PendingWrite(
                 run: { db in
                     do {
-                        outcome.store(.success(try db.inCachedSavepoint { try work(db) }))
+                        outcome.store(.success(try db.inSavepoint { try work(db) }))
                     } catch {
                         outcome.store(.failure(error))
                     }
@@ -89,26 +95,47 @@ package final class GroupCommit: Sendable {
     }
 
     private func scheduleBatch() {
-        database.pool.asyncWriteWithoutTransaction { db in self.commitBatch(db) }
+        switch database.engine {
+        case .sqlite(let pool, _):
+            pool.asyncWriteWithoutTransaction { db in self.commitBatch(db) }
+        case .postgres(let store):
+            let batch = takeBatch()
+            store.writeInBackground({ session in
+                for write in batch { write.run(session) }
+            }, finish: { failure in
+                if failure == nil { self.batchObserver?(batch.count) }
+                for write in batch { write.finish(failure) }
+                self.scheduleNextIfWaiting()
+            })
+        }
     }
 
-    /// Commits the next batch on the writer, hands it to the flush, and queues another
-    /// job if more writes are waiting.
-    private func commitBatch(_ db: Database) {
-        let batch = queue.withLock { queue in
+    private func takeBatch() -> [PendingWrite] {
+        queue.withLock { queue in
             let taken = Array(queue.pending.prefix(maximumBatch))
             queue.pending.removeFirst(taken.count)
             return taken
         }
+    }
+
+    /// Commits the next batch on SQLite's writer, hands it to the flush, and queues
+    /// another job if more writes are waiting.
+    private func commitBatch(_ db: Database) {
+        let batch = takeBatch()
+        let session = SQLiteSession(db)
         do {
             try db.inUnflushedTransaction {
-                for write in batch { write.run(db) }
+                for write in batch { write.run(session) }
             }
             batchObserver?(batch.count)
             flushes.enqueue(batch)
         } catch {
             for write in batch { write.finish(error) }
         }
+        scheduleNextIfWaiting()
+    }
+
+    private func scheduleNextIfWaiting() {
         let more = queue.withLock { queue in
             queue.scheduled = !queue.pending.isEmpty
             return queue.scheduled
@@ -120,7 +147,7 @@ package final class GroupCommit: Sendable {
 /// One caller's work, type-erased so writes of different result types share a batch.
 struct PendingWrite: Sendable {
     /// Runs the work in a savepoint of the batch's transaction and keeps its outcome.
-    let run: @Sendable (Database) -> Void
+    let run: @Sendable (any DatabaseSession) -> Void
     /// Answers the caller once the batch is durable (`nil`) or failed to be.
     let finish: @Sendable ((any Error)?) -> Void
 }

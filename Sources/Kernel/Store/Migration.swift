@@ -48,6 +48,17 @@ package struct Migration: Sendable, Equatable {
         Migration(id: id, kind: .destructive, sql: sql, procedure: procedure, procedureText: procedureText)
     }
 
+    /// The SQL as `dialect` runs it. Migrations are written once, in SQLite's words; on
+    /// PostgreSQL their column types are translated (see ``PostgresSchemaText``). The
+    /// checksum stays that of the written text, so a ledger copied between engines
+    /// (`hub store copy`) stays valid.
+    package func sql(for dialect: SQLDialect) -> String {
+        switch dialect {
+        case .sqlite: sql
+        case .postgres: PostgresSchemaText.translate(sql)
+        }
+    }
+
     /// SHA-256 of the SQL text (and of the procedure's text, when there is one): an
     /// applied migration whose text changed is refused.
     package var checksum: String {

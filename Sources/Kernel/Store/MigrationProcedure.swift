@@ -12,12 +12,12 @@ package protocol MigrationProcedure: Sendable {
     /// What the operator is shown before anything runs (`hub migrate --dry-run`). Reads
     /// only; the tables it reads may not exist yet on a database that has never been
     /// migrated.
-    func preview(_ db: Database) throws -> MigrationPreview
+    func preview(_ db: any DatabaseSession) throws -> MigrationPreview
 
     /// Does the work, `now` by the hub's clock. Call `progress` between batches: it shows
     /// the operator how far the work is and may throw to stop it (the whole migration is
     /// then undone).
-    func run(_ db: Database, at now: Date, progress: MigrationProgressReporter) throws
+    func run(_ db: any DatabaseSession, at now: Date, progress: MigrationProgressReporter) throws
 }
 
 /// Named counts a procedure shows before it runs: in the dry run's JSON under its

@@ -46,9 +46,9 @@ package struct Migrator: Sendable {
     /// Reads only: a fresh database (no ledger yet) has nothing applied, and asking
     /// (as `hub migrate --dry-run` does) creates nothing.
     package func applied() async throws -> [String: Applied] {
-        try await database.pool.read { db in
+        try await database.read { db in
             guard try db.tableExists("kernel_migrations") else { return [:] }
-            return Dictionary(uniqueKeysWithValues: try Applied.fetchAll(db).map { ($0.id, $0) })
+            return Dictionary(uniqueKeysWithValues: try Applied.fetchAll(db, sql: "SELECT * FROM kernel_migrations").map { ($0.id, $0) })
         }
     }
 
@@ -89,7 +89,7 @@ package struct Migrator: Sendable {
 
     package func preview() async throws -> Preview {
         let steps = try await plan()
-        let (procedures, empty) = try await database.pool.read { db in
+        let (procedures, empty) = try await database.read { db in
             (
                 try steps.compactMap { step in try step.migration.procedure.map { (step.owner, try $0.preview(db)) } },
                 try Self.isEmpty(db)
@@ -97,7 +97,8 @@ package struct Migrator: Sendable {
         }
         let destructive = steps.first { $0.migration.kind == .destructive }
         return Preview(
-            steps: steps, procedures: procedures, backupFile: empty ? nil : destructive.map { backupFile(before: $0.migration.id) }
+            steps: steps, procedures: procedures,
+            backupFile: empty || database.sqlitePool == nil ? nil : destructive.map { backupFile(before: $0.migration.id) }
         )
     }
 
@@ -135,26 +136,32 @@ package struct Migrator: Sendable {
         let steps = try await plan()
         let destructive = steps.filter { $0.migration.kind == .destructive }
         if let first = destructive.first {
-            let empty = try await database.pool.read { db in try Self.isEmpty(db) }
+            let empty = try await database.read { db in try Self.isEmpty(db) }
             if !empty {
                 guard allowDestructive else { throw MigrationError.destructiveRefused(id: first.migration.id) }
-                let file = unusedBackupFile(before: first.migration.id)
-                try await database.backup(to: file)
-                logger.notice("backed up the database before destructive migrations", metadata: ["file": "\(file.path)"])
+                if database.sqlitePool != nil {
+                    let file = unusedBackupFile(before: first.migration.id)
+                    try await database.backup(to: file)
+                    logger.notice("backed up the database before destructive migrations", metadata: ["file": "\(file.path)"])
+                } else {
+                    // PostgreSQL is backed up with its own tools; the operator who allows a
+                    // destructive step has taken one (the README's runbook says so).
+                    logger.notice("applying destructive migrations without a backup of the hub's own: PostgreSQL's backups (pg_dump) are the operator's")
+                }
             }
         }
         if !steps.isEmpty {
-            try await database.pool.write { db in try db.execute(sql: KernelSchema.ledgerSQL) }
+            try await database.write { db in try db.executeScript(KernelSchema.ledgerSQL) }
         }
         for step in steps {
             // Another process (the command line beside the server) may have applied it
             // since the plan was made; write transactions are IMMEDIATE, so this check
             // and the insert below cannot interleave with theirs.
-            let applied = try await database.pool.write { db -> Bool in
+            let applied = try await database.write { db -> Bool in
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM kernel_migrations WHERE id = ?", arguments: [step.migration.id]) == nil else {
                     return false
                 }
-                try db.execute(sql: step.migration.sql)
+                try db.executeScript(step.migration.sql(for: db.dialect))
                 try step.migration.procedure?.run(db, at: clock.now(), progress: MigrationProgressReporter(migrationID: step.migration.id, sink: progress))
                 try db.execute(
                     sql: "INSERT INTO kernel_migrations (id, owner, kind, checksum, applied_at) VALUES (?, ?, ?, ?, ?)",
@@ -166,12 +173,12 @@ package struct Migrator: Sendable {
                 logger.info("applied migration", metadata: ["id": "\(step.migration.id)", "owner": "\(step.owner)"])
             }
         }
-        if !destructive.isEmpty {
+        if !destructive.isEmpty, let pool = database.sqlitePool {
             // A destructive step's copy went through the WAL in one transaction; move it
             // into the database now and give the file back, rather than leave a WAL as
             // large as the copy for the first start to checkpoint.
             do {
-                try await database.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+                try await pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
             } catch {
                 // The steps are committed; a later checkpoint will do this instead.
                 logger.notice("the write-ahead log could not be cut back yet", metadata: ["error": "\(error)"])
@@ -181,8 +188,12 @@ package struct Migrator: Sendable {
     }
 
     /// No table at all: nothing a destructive step could lose.
-    static func isEmpty(_ db: Database) throws -> Bool {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") == 0
+    static func isEmpty(_ db: any DatabaseSession) throws -> Bool {
+        let tables = switch db.dialect {
+        case .sqlite: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
+        case .postgres: "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+        }
+        return try Int.fetchOne(db, sql: tables) == 0
     }
 }
 

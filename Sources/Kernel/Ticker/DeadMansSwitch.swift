@@ -43,7 +43,7 @@ package struct DeadMansSwitch: Checker {
         // Candidates are found on a reader, so the writer stays free for ingest: silent
         // subjects (an index range on last_seen_at) whose recorded state lags, and
         // subjects recorded stale or down that have reported since.
-        let candidates = try await database.pool.read { db in
+        let candidates = try await database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT s.subject AS subject FROM (\(subjectsSQL)) AS s
                 LEFT JOIN kernel_subject_states AS k ON k.checker = ? AND k.subject = s.subject
@@ -73,17 +73,17 @@ package struct DeadMansSwitch: Checker {
     static let transitionsPerTransaction = 500
 
     // Hand-written bulk statements: thousands of subjects per chunk after an outage; records would map each row.
-    private func move(_ subjects: [String], staleBefore: String, downBefore: String, now: String, in db: Database) throws {
+    private func move(_ subjects: [String], staleBefore: String, downBefore: String, now: String, in db: any DatabaseSession) throws {
         // Read again inside the write, the whole chunk in one statement: a report may have
         // landed since the scan. Read to the end before writing: a statement still reading
         // the states table would have to find its place again after every write to it.
-        let current = try Row.fetchAll(db.cachedStatement(sql: """
+        let current = try Row.fetchAll(db, sql: """
             SELECT s.subject AS subject, s.customer_id AS customer_id, s.last_seen_at AS last_seen_at,
                 COALESCE(k.state, 'ok') AS recorded
             FROM (\(subjectsSQL)) AS s
             LEFT JOIN kernel_subject_states AS k ON k.checker = ? AND k.subject = s.subject
-            WHERE s.subject IN (SELECT value FROM json_each(?)) AND s.last_seen_at IS NOT NULL
-            """), arguments: [name, try WireJSON.encodeString(JSONValue.array(subjects.map(JSONValue.string)))])
+            WHERE s.subject IN (\(db.dialect.jsonArrayValues)) AND s.last_seen_at IS NOT NULL
+            """, arguments: [name, try WireJSON.encodeString(JSONValue.array(subjects.map(JSONValue.string)))])
         var moves: [SubjectMove] = []
         var drafts: [EventDraft] = []
         for row in current {

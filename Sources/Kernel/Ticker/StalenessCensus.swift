@@ -28,13 +28,13 @@ package struct StalenessCensus: Sendable, Equatable, Codable {
     /// Counts the subjects `subjectsSQL` yields (`subject`, `customer_id`,
     /// `last_seen_at`, as for ``DeadMansSwitch``).
     package static func count(
-        subjectsSQL: String, staleAfter: TimeInterval, downAfter: TimeInterval, now: Date, in db: Database
+        subjectsSQL: String, staleAfter: TimeInterval, downAfter: TimeInterval, now: Date, in db: any DatabaseSession
     ) throws -> StalenessCensus {
         let rows = try Row.fetchAll(db, sql: """
             SELECT \(stateSQL(lastSeen: "s.last_seen_at")) AS state, COUNT(*) AS subjects
             FROM (\(subjectsSQL)) AS s
             GROUP BY 1
-            """, arguments: StatementArguments(stateArguments(staleAfter: staleAfter, downAfter: downAfter, now: now)))
+            """, arguments: SQLArguments(stateArguments(staleAfter: staleAfter, downAfter: downAfter, now: now)))
         var census = StalenessCensus()
         for row in rows {
             let subjects: Int = row["subjects"]

@@ -48,7 +48,7 @@ package struct StalenessWatch: Sendable {
     }
 
     /// The subjects by state now, with the configured thresholds.
-    package func census(in db: Database, now: Date, configuration: HubConfiguration) throws -> StalenessCensus {
+    package func census(in db: any DatabaseSession, now: Date, configuration: HubConfiguration) throws -> StalenessCensus {
         try StalenessCensus.count(
             subjectsSQL: subjectsSQL, staleAfter: configuration.staleAfter, downAfter: configuration.downAfter, now: now, in: db
         )
@@ -74,7 +74,7 @@ package struct StalenessWatch: Sendable {
         let configuration: HubConfiguration
 
         func sample(into metrics: HubMetrics) async throws {
-            let census = try await database.pool.read { db in try watch.census(in: db, now: clock.now(), configuration: configuration) }
+            let census = try await database.read { db in try watch.census(in: db, now: clock.now(), configuration: configuration) }
             census.record(as: watch.gauge, into: metrics)
         }
     }

@@ -54,7 +54,7 @@ package enum ControllerSlice {
                     ControllerCensus.watch.checker(in: environment),
                     DeadlineChecker(database: environment.database, events: environment.events, flags: environment.flags),
                 ],
-                services: [dispatcher],
+                leaderServices: [dispatcher],
                 samplers: [ControllerCensus.watch.sampler(in: environment), OutboxGauge(database: environment.database)],
                 eventListeners: [WebhookOutboxListener(outbox: outbox)],
                 dashboard: ControllerDashboard(store: store, flags: environment.flags, webhookTargets: targets, environment: environment).parts

@@ -16,7 +16,7 @@ package struct CustomerCounts: Sendable, Equatable, Encodable, SnakeCaseRecord {
         self.withWebhook = withWebhook
     }
 
-    package static func read(in db: Database) throws -> CustomerCounts {
+    package static func read(in db: any DatabaseSession) throws -> CustomerCounts {
         try fetchOne(db, sql: """
             SELECT COUNT(*) AS total,
                 COUNT(*) FILTER (WHERE status = 'active') AS active,

@@ -7,29 +7,32 @@ import Kernel
 package struct CustomerDirectory: CohortMembers {
     package init() {}
 
-    package func customer(_ customerID: String, in db: Database) throws -> Customer? {
-        try Customer.fetchOne(db, key: customerID)
+    package func customer(_ customerID: String, in db: any DatabaseSession) throws -> Customer? {
+        try Customer.fetchOne(db, sql: "SELECT * FROM customer_configs WHERE customer_id = ?", arguments: [customerID])
     }
 
     /// The customer's status; `nil` for no such customer. Asked inside every report's
     /// write: a prepared statement of one column.
-    package func status(of customerID: String, in db: Database) throws -> Customer.Status? {
-        try Customer.Status.fetchOne(db.cachedStatement(sql: "SELECT status FROM customer_configs WHERE customer_id = ?"), arguments: [customerID])
+    package func status(of customerID: String, in db: any DatabaseSession) throws -> Customer.Status? {
+        try Customer.Status.fetchOne(db, sql: "SELECT status FROM customer_configs WHERE customer_id = ?", arguments: [customerID])
     }
 
-    package func isBlocked(_ customerID: String, in db: Database) throws -> Bool {
+    package func isBlocked(_ customerID: String, in db: any DatabaseSession) throws -> Bool {
         try status(of: customerID, in: db) == .blocked
     }
 
-    package func unknown(_ customerIDs: [String], in db: Database) throws -> [String] {
-        let known = try Set(Customer.filter(keys: customerIDs).select(Column("customer_id"), as: String.self).fetchAll(db))
+    package func unknown(_ customerIDs: [String], in db: any DatabaseSession) throws -> [String] {
+        let known = try Set(String.fetchAll(
+            db, sql: "SELECT customer_id FROM customer_configs WHERE customer_id IN (\(db.dialect.jsonArrayValues))",
+            arguments: [try WireJSON.encodeString(JSONValue.array(customerIDs.map(JSONValue.string)))]
+        ))
         return customerIDs.filter { !known.contains($0) }
     }
 
     /// Records that the customer's controller has just reported (`last_report_at`, which
     /// `GET /api/v1/admin/customers/{customer_id}` shows and the controllers' census
     /// counts), whichever path it reported on.
-    package func markReported(_ customerID: String, at receivedAt: Timestamp, in db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE customer_configs SET last_report_at = ? WHERE customer_id = ?").execute(arguments: [receivedAt, customerID])
+    package func markReported(_ customerID: String, at receivedAt: Timestamp, in db: any DatabaseSession) throws {
+        try db.execute(sql: "UPDATE customer_configs SET last_report_at = ? WHERE customer_id = ?", arguments: [receivedAt, customerID])
     }
 }

@@ -20,7 +20,7 @@ package struct CustomerStore: Sendable {
         }
         let apiKey = APIKey.generate()
         let now = Timestamp(clock.now())
-        let customer = try await database.pool.write { db -> Customer in
+        let customer = try await database.write { db -> Customer in
             guard try CustomerDirectory().customer(customerID, in: db) == nil else {
                 throw HubError.conflict("exists", "customer \(customerID) already exists")
             }
@@ -34,18 +34,18 @@ package struct CustomerStore: Sendable {
     }
 
     package func customer(_ customerID: String) async throws -> Customer? {
-        try await database.pool.read { db in try CustomerDirectory().customer(customerID, in: db) }
+        try await database.read { db in try CustomerDirectory().customer(customerID, in: db) }
     }
 
     package func list() async throws -> [Customer] {
-        try await database.pool.read { db in
-            try Customer.order(Column("customer_id")).fetchAll(db)
+        try await database.read { db in
+            try Customer.fetchAll(db, sql: "SELECT * FROM customer_configs ORDER BY customer_id")
         }
     }
 
     /// The customer a key belongs to, by the key's hash.
     package func customerID(forKeyHash keyHash: String) async throws -> String? {
-        try await database.pool.read { db in
+        try await database.read { db in
             try String.fetchOne(db, sql: "SELECT customer_id FROM customer_configs WHERE api_key_hash = ?", arguments: [keyHash])
         }
     }
@@ -56,26 +56,26 @@ package struct CustomerStore: Sendable {
     /// receiver (see ``isSameReceiver(_:_:)``).
     package func apply(_ change: CustomerChange, to customerID: String) async throws -> (customer: Customer, webhookSecret: String?) {
         let now = Timestamp(clock.now())
-        return try await database.pool.write { db in
+        return try await database.write { db in
             guard let current = try CustomerDirectory().customer(customerID, in: db) else {
                 throw HubError.notFound("no customer \(customerID)")
             }
-            var assignments: [ColumnAssignment] = []
+            var assignments = ColumnAssignments()
             if let name = change.name {
-                assignments.append(Column("name").set(to: name))
+                assignments.set("name", to: name)
             }
             if let status = change.status {
-                assignments.append(Column("status").set(to: status))
+                assignments.set("status", to: status)
             }
             if let paidUntil = change.paidUntil {
-                assignments.append(Column("paid_until").set(to: paidUntil))
+                assignments.set("paid_until", to: paidUntil)
             }
             var secret: String?
             if let webhookURL = change.webhookURL {
-                assignments.append(Column("webhook_url").set(to: webhookURL))
+                assignments.set("webhook_url", to: webhookURL)
                 if let webhookURL, !Self.isSameReceiver(current.webhookURL, webhookURL) { secret = APIKey.generate() }
                 if webhookURL == nil {
-                    assignments.append(Column("webhook_secret").set(to: nil))
+                    assignments.set("webhook_secret", to: nil)
                 }
             }
             if change.rotateWebhookSecret {
@@ -85,10 +85,13 @@ package struct CustomerStore: Sendable {
                 secret = APIKey.generate()
             }
             if let secret {
-                assignments.append(Column("webhook_secret").set(to: secret))
+                assignments.set("webhook_secret", to: secret)
             }
-            assignments.append(Column("updated_at").set(to: now))
-            try Customer.filter(key: customerID).updateAll(db, assignments)
+            assignments.set("updated_at", to: now)
+            try db.execute(
+                sql: "UPDATE customer_configs SET \(assignments.setClause) WHERE customer_id = ?",
+                arguments: assignments.arguments + [customerID]
+            )
             return (try CustomerDirectory().customer(customerID, in: db)!, secret)
         }
     }

@@ -21,7 +21,7 @@ struct DeadlineChecker: Checker {
     }
 
     func check(now: Date) async throws {
-        let candidates = try await database.pool.read { db in
+        let candidates = try await database.read { db in
             try Candidate.fetchAll(db, sql: """
                 SELECT c.customer_id, c.paid_until, COALESCE(k.state, 'ok') AS recorded
                 FROM customer_configs AS c
@@ -35,7 +35,7 @@ struct DeadlineChecker: Checker {
             let state = Self.state(paidUntil: candidate.paidUntil, now: now)
             guard state != candidate.recorded else { continue }
             let autoBlock = try await flags.isEnabled(ControllerVocabulary.autoBlockOnDeadline, for: customerID)
-            try await database.pool.write { db in
+            try await database.write { db in
                 guard try SubjectStates.move(checker: name, subject: customerID, customerID: customerID, to: state, now: now.text, in: db) != nil else { return }
                 let payload: [String: JSONValue] = ["paid_until": candidate.paidUntil.map { .string($0.text) } ?? .null]
                 switch state {

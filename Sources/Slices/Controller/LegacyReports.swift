@@ -13,16 +13,16 @@ package enum LegacyReports {
     ]
 
     /// Whether the table is there: a database cut over has none.
-    package static func exists(in db: Database) throws -> Bool {
+    package static func exists(in db: any DatabaseSession) throws -> Bool {
         try db.tableExists(table)
     }
 
-    package static func count(in db: Database) throws -> Int {
+    package static func count(in db: any DatabaseSession) throws -> Int {
         try exists(in: db) ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reports") ?? 0 : 0
     }
 
     /// Rows counted by customer: what a plan needs to say how many will map.
-    package static func countsByCustomer(in db: Database) throws -> [String: Int] {
+    package static func countsByCustomer(in db: any DatabaseSession) throws -> [String: Int] {
         guard try exists(in: db) else { return [:] }
         let rows = try Row.fetchAll(db, sql: "SELECT customer_id, COUNT(*) AS reports FROM reports GROUP BY customer_id")
         return Dictionary(uniqueKeysWithValues: rows.map { ($0["customer_id"], $0["reports"]) })
@@ -36,7 +36,7 @@ package enum LegacyReports {
 
     /// Drops the table with its indexes. Destructive: only inside a migration that has
     /// copied and verified every row first.
-    package static func drop(in db: Database) throws {
+    package static func drop(in db: any DatabaseSession) throws {
         try db.execute(sql: "DROP TABLE reports")
     }
 }

@@ -14,7 +14,7 @@ package struct OutboxBacklog: Sendable, Equatable, Encodable, SnakeCaseRecord {
     package let failed: Int
 
     /// Reads the backlog in `db`.
-    package static func read(in db: Database) throws -> OutboxBacklog {
+    package static func read(in db: any DatabaseSession) throws -> OutboxBacklog {
         try fetchOne(db, sql: """
             SELECT
                 COUNT(*) FILTER (WHERE status = 'pending') AS pending,

@@ -5,7 +5,7 @@ struct OutboxGauge: MetricsSampler {
     let database: HubDatabase
 
     func sample(into metrics: HubMetrics) async throws {
-        let backlog = try await database.pool.read { db in try OutboxBacklog.read(in: db) }
+        let backlog = try await database.read { db in try OutboxBacklog.read(in: db) }
         metrics.gauge(ControllerMetrics.outboxDepth).record(backlog.pending)
     }
 }

@@ -14,7 +14,7 @@ package struct WebhookOutbox: Sendable {
     let events: EventLog
 
     /// Queues `event` in `db`'s open transaction (once, however many listeners ask).
-    func enqueue(_ event: Event, in db: Database) throws {
+    func enqueue(_ event: Event, in db: any DatabaseSession) throws {
         try db.execute(
             sql: """
                 INSERT INTO webhook_outbox (event_id, customer_id, event_type, body, status, attempts, created_at, next_attempt_at)
@@ -29,28 +29,33 @@ package struct WebhookOutbox: Sendable {
     /// customers (a delivery for them is already under way).
     func dueHeads(now: Date, excluding busy: Set<String>, limit: Int) async throws -> [OutboxItem] {
         guard limit > 0 else { return [] }
-        let request: SQLRequest<OutboxItem> = """
-            SELECT o.*
-            FROM webhook_outbox AS o
-            JOIN (SELECT customer_id, MIN(id) AS head FROM webhook_outbox WHERE status = 'pending' GROUP BY customer_id) AS h
-                ON o.id = h.head
-            WHERE o.next_attempt_at <= \(Timestamp(now)) AND o.customer_id NOT IN \(busy.sorted())
-            ORDER BY o.next_attempt_at, o.id
-            LIMIT \(limit)
-            """
-        return try await database.pool.read { db in try request.fetchAll(db) }
+        let busyJSON = try WireJSON.encodeString(JSONValue.array(busy.sorted().map(JSONValue.string)))
+        return try await database.read { db in
+            try OutboxItem.fetchAll(db, sql: """
+                SELECT o.*
+                FROM webhook_outbox AS o
+                JOIN (SELECT customer_id, MIN(id) AS head FROM webhook_outbox WHERE status = 'pending' GROUP BY customer_id) AS h
+                    ON o.id = h.head
+                WHERE o.next_attempt_at <= ? AND o.customer_id NOT IN (\(db.dialect.jsonArrayValues))
+                ORDER BY o.next_attempt_at, o.id
+                LIMIT ?
+                """, arguments: [Timestamp(now), busyJSON, limit])
+        }
     }
 
     /// The customer's oldest pending delivery.
     func head(of customerID: String) async throws -> OutboxItem? {
-        try await database.pool.read { db in
-            try OutboxItem.filter(Column("customer_id") == customerID && Column("status") == "pending").order(Column("id")).fetchOne(db)
+        try await database.read { db in
+            try OutboxItem.fetchOne(
+                db, sql: "SELECT * FROM webhook_outbox WHERE customer_id = ? AND status = 'pending' ORDER BY id LIMIT 1",
+                arguments: [customerID]
+            )
         }
     }
 
     /// The customer's webhook as it is now; `nil` once the URL was removed.
     func target(of customerID: String) async throws -> WebhookTarget? {
-        try await database.pool.read { db in
+        try await database.read { db in
             try WebhookTarget.fetchOne(db, sql: """
                 SELECT webhook_url AS url, webhook_secret AS secret FROM customer_configs
                 WHERE customer_id = ? AND webhook_url IS NOT NULL AND webhook_secret IS NOT NULL
@@ -60,7 +65,7 @@ package struct WebhookOutbox: Sendable {
 
     func markDelivered(_ item: OutboxItem, at now: Date) async throws {
         let now = Timestamp(now)
-        try await database.pool.write { db in
+        try await database.write { db in
             try db.execute(
                 sql: "UPDATE webhook_outbox SET status = 'delivered', last_attempt_at = ?, finished_at = ? WHERE id = ? AND status = 'pending'",
                 arguments: [now, now, item.id]
@@ -70,7 +75,7 @@ package struct WebhookOutbox: Sendable {
 
     /// Records a failed attempt and when to try again.
     func scheduleRetry(_ item: OutboxItem, error: String, at now: Date, next: Date) async throws {
-        try await database.pool.write { db in
+        try await database.write { db in
             try db.execute(
                 sql: """
                     UPDATE webhook_outbox SET attempts = attempts + 1, last_attempt_at = ?, last_error = ?, next_attempt_at = ?
@@ -85,7 +90,7 @@ package struct WebhookOutbox: Sendable {
     /// transaction: the operator finds it in `GET /api/v1/admin/events?type=notification_failed`.
     func giveUp(_ item: OutboxItem, error: String, at now: Date) async throws {
         let now = Timestamp(now)
-        try await database.pool.write { db in
+        try await database.write { db in
             try db.execute(
                 sql: """
                     UPDATE webhook_outbox SET status = 'failed', attempts = attempts + 1, last_attempt_at = ?, last_error = ?,
@@ -110,7 +115,7 @@ package struct WebhookOutbox: Sendable {
     /// The customer removed its webhook: what was still waiting will never be sent.
     func cancelPending(of customerID: String, at now: Date) async throws {
         let now = Timestamp(now)
-        try await database.pool.write { db in
+        try await database.write { db in
             try db.execute(
                 sql: """
                     UPDATE webhook_outbox SET status = 'cancelled', last_error = 'webhook_url removed', finished_at = ?

@@ -9,15 +9,15 @@ import Kernel
 struct WebhookOutboxListener: EventListener {
     let outbox: WebhookOutbox
 
-    func eventsRecorded(_ events: [Event], in db: Database) throws {
+    func eventsRecorded(_ events: [Event], in db: any DatabaseSession) throws {
         let owed = events.filter { $0.type != ControllerVocabulary.notificationFailed }
         guard !owed.isEmpty else { return }
         let customers = Set(owed.map(\.customerID))
         let listening = try Set(String.fetchAll(
-            db.cachedStatement(sql: """
+            db, sql: """
                 SELECT customer_id FROM customer_configs
-                WHERE webhook_url IS NOT NULL AND customer_id IN (SELECT value FROM json_each(?))
-                """),
+                WHERE webhook_url IS NOT NULL AND customer_id IN (\(db.dialect.jsonArrayValues))
+                """,
             arguments: [WireJSON.encodeString(JSONValue.array(customers.map(JSONValue.string)))]
         ))
         for event in owed where listening.contains(event.customerID) {

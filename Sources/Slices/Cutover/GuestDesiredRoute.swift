@@ -25,7 +25,7 @@ struct GuestDesiredRoute: Sendable {
             } catch {
                 throw HubError.badRequest("invalid_desired", "desired: cannot be encoded for signing")
             }
-            guard let stored = try await database.pool.write({ db in
+            guard let stored = try await database.write({ db in
                 try HostDesiredState.replaceGuestSpec(guestID: guestID, canonicalJSON: canonical, in: db)
             }) else {
                 throw HubError.notFound("no guest \(guestID)")

@@ -13,7 +13,7 @@ struct GuestKeyMint: Sendable {
     func mint(guestID: String) async throws -> KeyShownOnce? {
         let key = APIKey.generate()
         let now = Timestamp(clock.now())
-        guard try await database.pool.write({ db in try GuestKeys.replaceKey(guestID: guestID, keyHash: APIKey.hash(key), at: now, in: db) }) != nil
+        guard try await database.write({ db in try GuestKeys.replaceKey(guestID: guestID, keyHash: APIKey.hash(key), at: now, in: db) }) != nil
         else { return nil }
         announceKeyChange()
         return KeyShownOnce(idField: "guest_id", id: guestID, key: key)

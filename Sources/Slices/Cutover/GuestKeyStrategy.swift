@@ -7,7 +7,7 @@ struct GuestKeyStrategy: AuthStrategy {
     let database: HubDatabase
 
     func principal(forKeyHash keyHash: String) async throws -> Principal? {
-        try await database.pool.read { db in try GuestKeys.holder(forKeyHash: keyHash, in: db) }
+        try await database.read { db in try GuestKeys.holder(forKeyHash: keyHash, in: db) }
             .map { Principal(kind: kind, id: $0.guestID, customerID: $0.customerID) }
     }
 }

@@ -6,7 +6,7 @@ import Kernel
 /// `stale`, `down`, or `never` for a guest that has not reported as a controller) and
 /// the time of its last report (`last_report_at`).
 struct GuestReportFacts: GuestFactSource {
-    func facts(forGuestsOf hostID: String, in db: Database) throws -> [String: [String: JSONValue]] {
+    func facts(forGuestsOf hostID: String, in db: any DatabaseSession) throws -> [String: [String: JSONValue]] {
         var facts: [String: [String: JSONValue]] = [:]
         for guest in try HostStore.guests(hostID: hostID, in: db) {
             facts[guest.guestID] = ["staleness": .string("never"), "last_report_at": .null]

@@ -8,19 +8,20 @@ import Kernel
 /// measured from).
 enum GuestReportStore {
     /// Prepared statements: this runs for every controller report.
-    static func insert(_ report: ControllerReport, raw: String, guestID: String, customerID: String, receivedAt: Timestamp, in db: Database) throws {
-        try db.cachedStatement(sql: """
+    static func insert(_ report: ControllerReport, raw: String, guestID: String, customerID: String, receivedAt: Timestamp, in db: any DatabaseSession) throws {
+        let reportID = try Int64.fetchOne(db, sql: """
             INSERT INTO guest_reports (guest_id, customer_id, reported_at, received_at, controller_version, hostname, disk_percent, last_backup_at, raw_json)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
+            RETURNING id
+            """, arguments: [
             guestID, customerID, report.reportedAt, receivedAt, report.controllerVersion, report.hostname, report.diskPercent,
             report.lastBackupAt, raw,
         ])
-        try db.cachedStatement(sql: """
+        try db.execute(sql: """
             INSERT INTO guest_report_heads (guest_id, host_id, customer_id, last_report_at, last_report_id) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (guest_id) DO UPDATE SET customer_id = excluded.customer_id, last_report_at = excluded.last_report_at,
                 last_report_id = excluded.last_report_id
-            """).execute(arguments: [guestID, Guest.hostID(ofGuestID: guestID), customerID, receivedAt, db.lastInsertedRowID])
+            """, arguments: [guestID, Guest.hostID(ofGuestID: guestID), customerID, receivedAt, reportID])
     }
 
     /// What the guests' dead-man's switch watches: guests that have reported, on hosts

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import Kernel
 
 /// A SHA-256 over rows read in id order: each row's id, customer, receive time and raw
 /// report, every field length-prefixed so no two different rows hash alike. Computed
@@ -10,22 +11,28 @@ struct ReportDigest: Equatable {
     let rows: Int
     let hex: String
 
-    /// `query` yields `id, customer_id, received_at, raw_json` ordered by id.
-    static func of(_ query: String, in db: Database, progress: (Int) throws -> Void) throws -> ReportDigest {
+    /// Reads `table`'s `id, customer_id, received_at, raw_json` by id, a batch at a time.
+    static func of(table: String, in db: any DatabaseSession, progress: (Int) throws -> Void) throws -> ReportDigest {
         var hasher = SHA256()
         var rows = 0
-        let cursor = try Row.fetchCursor(db, sql: query)
-        while let row = try cursor.next() {
-            hasher.update(data: withUnsafeBytes(of: (row[0] as Int64).littleEndian) { Data($0) })
-            for index in 1...3 {
-                try row.withUnsafeData(atIndex: index) { field in
-                    let field = field ?? Data()
+        var lastID: Int64 = 0
+        while true {
+            let batch = try Row.fetchAll(db, sql: """
+                SELECT id, customer_id, received_at, raw_json FROM \(table) WHERE id > ? ORDER BY id LIMIT \(ReportMove.batchRows)
+                """, arguments: [lastID])
+            guard !batch.isEmpty else { break }
+            for row in batch {
+                let id: Int64 = row["id"]
+                hasher.update(data: withUnsafeBytes(of: id.littleEndian) { Data($0) })
+                for column in ["customer_id", "received_at", "raw_json"] {
+                    let field = Data(((row[column] as String?) ?? "").utf8)
                     hasher.update(data: withUnsafeBytes(of: UInt64(field.count).littleEndian) { Data($0) })
                     hasher.update(data: field)
                 }
+                lastID = id
             }
-            rows += 1
-            if rows % ReportMove.batchRows == 0 { try progress(rows) }
+            rows += batch.count
+            try progress(rows)
         }
         return ReportDigest(rows: rows, hex: hasher.finalize().map { String(format: "%02x", $0) }.joined())
     }

@@ -26,7 +26,7 @@ struct ReportMove: MigrationProcedure {
         DROP TABLE reports
         """
 
-    func preview(_ db: Database) throws -> MigrationPreview {
+    func preview(_ db: any DatabaseSession) throws -> MigrationPreview {
         let counts = try LegacyReports.countsByCustomer(in: db)
         let guests = try GuestKeys.soleControllerGuests(in: db)
         let total = counts.values.reduce(0, +)
@@ -34,55 +34,55 @@ struct ReportMove: MigrationProcedure {
         return MigrationPreview(counts: [("reports", total), ("mapped", mapped), ("unmapped", total - mapped)])
     }
 
-    func run(_ db: Database, at now: Date, progress: MigrationProgressReporter) throws {
+    func run(_ db: any DatabaseSession, at now: Date, progress: MigrationProgressReporter) throws {
         let guests = try GuestKeys.soleControllerGuests(in: db)
         let expected = try preview(db)
         let total = expected.counts[0].value
         try db.execute(sql: "CREATE TEMP TABLE cutover_guest_map (customer_id TEXT PRIMARY KEY, guest_id TEXT NOT NULL, host_id TEXT NOT NULL)")
-        defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.cutover_guest_map") }
+        defer { try? db.execute(sql: "DROP TABLE IF EXISTS cutover_guest_map") }
         for holder in guests.values {
             try db.execute(
-                sql: "INSERT INTO temp.cutover_guest_map (customer_id, guest_id, host_id) VALUES (?, ?, ?)",
+                sql: "INSERT INTO cutover_guest_map (customer_id, guest_id, host_id) VALUES (?, ?, ?)",
                 arguments: [holder.customerID, holder.guestID, holder.hostID]
             )
         }
         try copy(total: total, db, progress: progress)
         try verify(expected: expected, db, progress: progress)
         // Indexes first: the heads are found through the guest index.
-        try db.execute(sql: CutoverSchema.indexesSQL)
+        try db.executeScript(CutoverSchema.indexesSQL)
         try carryHeadsAndStates(db, now: now)
         try LegacyReports.drop(in: db)
     }
 
-    private func copy(total: Int, _ db: Database, progress: MigrationProgressReporter) throws {
+    private func copy(total: Int, _ db: any DatabaseSession, progress: MigrationProgressReporter) throws {
         let columns = LegacyReports.columns.map { "r.\($0)" }
-        let insert = try db.makeStatement(sql: """
+        let insert = """
             INSERT INTO guest_reports (id, guest_id, \(LegacyReports.columns.dropFirst().joined(separator: ", ")))
             SELECT r.id, m.guest_id, \(columns.dropFirst().joined(separator: ", "))
             FROM (\(LegacyReports.selectSQL) WHERE id > ? ORDER BY id LIMIT \(Self.batchRows)) AS r
-            LEFT JOIN temp.cutover_guest_map AS m ON m.customer_id = r.customer_id
+            LEFT JOIN cutover_guest_map AS m ON m.customer_id = r.customer_id
             ORDER BY r.id
-            """)
+            """
         var copied = 0
         var lastID: Int64 = 0
         try progress.report("copying", done: 0, of: total)
         while true {
-            try insert.execute(arguments: [lastID])
+            try db.execute(sql: insert, arguments: [lastID])
             let moved = db.changesCount
             guard moved > 0 else { break }
             copied += moved
             lastID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM guest_reports") ?? lastID
             try progress.report("copying", done: copied, of: total)
         }
+        // Rows kept their ids; new reports are numbered after the last of them.
+        if let renumber = db.dialect.identityCatchUpSQL(table: "guest_reports") { try db.execute(sql: renumber) }
     }
 
-    private func verify(expected: MigrationPreview, _ db: Database, progress: MigrationProgressReporter) throws {
+    private func verify(expected: MigrationPreview, _ db: any DatabaseSession, progress: MigrationProgressReporter) throws {
         let total = expected.counts[0].value
         try progress.report("verifying", done: 0, of: 2 * total)
-        let legacy = try ReportDigest.of(
-            "SELECT id, customer_id, received_at, raw_json FROM \(LegacyReports.table) ORDER BY id", in: db
-        ) { try progress.report("verifying", done: $0, of: 2 * total) }
-        let moved = try ReportDigest.of("SELECT id, customer_id, received_at, raw_json FROM guest_reports ORDER BY id", in: db) {
+        let legacy = try ReportDigest.of(table: LegacyReports.table, in: db) { try progress.report("verifying", done: $0, of: 2 * total) }
+        let moved = try ReportDigest.of(table: "guest_reports", in: db) {
             try progress.report("verifying", done: total + $0, of: 2 * total)
         }
         let mapped = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM guest_reports WHERE guest_id IS NOT NULL") ?? 0
@@ -99,15 +99,15 @@ struct ReportMove: MigrationProcedure {
     }
 
     /// Where each mapped guest's silence starts, and the controller states it inherits.
-    private func carryHeadsAndStates(_ db: Database, now: Date) throws {
+    private func carryHeadsAndStates(_ db: any DatabaseSession, now: Date) throws {
         try db.execute(sql: """
             INSERT INTO guest_report_heads (guest_id, host_id, customer_id, last_report_at, last_report_id)
             SELECT r.guest_id, m.host_id, m.customer_id, MAX(r.received_at), MAX(r.id)
-            FROM guest_reports AS r JOIN temp.cutover_guest_map AS m ON m.guest_id = r.guest_id
-            GROUP BY r.guest_id
+            FROM guest_reports AS r JOIN cutover_guest_map AS m ON m.guest_id = r.guest_id
+            GROUP BY r.guest_id, m.host_id, m.customer_id
             """)
         var moves: [SubjectMove] = []
-        for row in try Row.fetchAll(db, sql: "SELECT customer_id, guest_id FROM temp.cutover_guest_map") {
+        for row in try Row.fetchAll(db, sql: "SELECT customer_id, guest_id FROM cutover_guest_map") {
             let customerID: String = row["customer_id"]
             guard let state = try SubjectStates.state(checker: ControllerVocabulary.stalenessChecker, subject: customerID, in: db), state != "ok" else {
                 continue

@@ -57,7 +57,7 @@ struct EnrollRoute: Sendable {
     private func enroll(_ body: EnrollRequest, now: Date) async throws -> Answer {
         let tokenHash = APIKey.hash(body.token)
         let published = try await opsKeys?.publishedKeys().map(\.entry) ?? []
-        let minted = try await database.pool.write { db in
+        let minted = try await database.write { db in
             guard let token = try TokenStore.use(tokenHash: tokenHash, now: Timestamp(now), in: db),
                   let customer = try CustomerDirectory().customer(token.customerID, in: db)
             else { throw Self.invalidToken }

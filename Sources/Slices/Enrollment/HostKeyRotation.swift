@@ -14,7 +14,7 @@ struct HostKeyRotation: Sendable {
         SliceRoute(.post, "/api/v1/host-key/rotate", access: .kinds([HostIngestVocabulary.hostKind]), bodyLimit: 1024) { request in
             let principal = try request.requirePrincipal()
             let apiKey = APIKey.generate()
-            try await database.pool.write { db in
+            try await database.write { db in
                 try PendingHostKeys.record(hostID: principal.id, keyHash: APIKey.hash(apiKey), now: Timestamp(clock.now()), in: db)
             }
             return try .json(KeyShownOnce.host(principal.id, apiKey: apiKey))
@@ -31,10 +31,10 @@ struct HostKeyRotation: Sendable {
         func principal(forKeyHash keyHash: String) async throws -> Principal? {
             // Asked for every key no other strategy knows, wrong ones included: look on a
             // reader first, and take the writer only for a key that is really waiting.
-            guard try await rotation.database.pool.read({ db in try PendingHostKeys.host(forKeyHash: keyHash, in: db) }) != nil else {
+            guard try await rotation.database.read({ db in try PendingHostKeys.host(forKeyHash: keyHash, in: db) }) != nil else {
                 return nil
             }
-            let promoted = try await rotation.database.pool.write { db -> Host? in
+            let promoted = try await rotation.database.write { db -> Host? in
                 guard let host = try PendingHostKeys.host(forKeyHash: keyHash, in: db) else { return nil }
                 try rotation.hosts.replaceKey(hostID: host.hostID, keyHash: keyHash, in: db)
                 try PendingHostKeys.drop(hostID: host.hostID, in: db)

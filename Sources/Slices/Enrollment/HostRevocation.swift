@@ -14,7 +14,7 @@ struct HostRevocation: Sendable {
     /// The host as revoked, or `nil` when there is no such host. Revoking a revoked host
     /// changes nothing and records nothing.
     func revoke(hostID: String, reason: String?) async throws -> Host? {
-        try await database.pool.write { db in
+        try await database.write { db in
             guard let before = try HostStore.host(hostID, in: db) else { return nil }
             guard before.revokedAt == nil else { return before }
             let revoked = try hosts.revoke(hostID: hostID, in: db)

@@ -8,7 +8,7 @@ import Kernel
 enum PendingHostKeys {
     /// Records `keyHash` as the host's next key, replacing an earlier one that was never
     /// used.
-    static func record(hostID: String, keyHash: String, now: Timestamp, in db: Database) throws {
+    static func record(hostID: String, keyHash: String, now: Timestamp, in db: any DatabaseSession) throws {
         try db.execute(
             sql: """
                 INSERT INTO host_key_rotations (host_id, key_hash, created_at) VALUES (?, ?, ?)
@@ -18,12 +18,12 @@ enum PendingHostKeys {
         )
     }
 
-    static func drop(hostID: String, in db: Database) throws {
+    static func drop(hostID: String, in db: any DatabaseSession) throws {
         try db.execute(sql: "DELETE FROM host_key_rotations WHERE host_id = ?", arguments: [hostID])
     }
 
     /// The host waiting for the key `keyHash`, unless it was revoked meanwhile.
-    static func host(forKeyHash keyHash: String, in db: Database) throws -> Host? {
+    static func host(forKeyHash keyHash: String, in db: any DatabaseSession) throws -> Host? {
         guard let hostID = try String.fetchOne(db, sql: "SELECT host_id FROM host_key_rotations WHERE key_hash = ?", arguments: [keyHash]),
               let host = try HostStore.host(hostID, in: db), host.revokedAt == nil
         else { return nil }

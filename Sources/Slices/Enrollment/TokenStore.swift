@@ -17,7 +17,7 @@ package struct TokenStore: Sendable {
     func issue(_ request: TokenRequest) async throws -> (token: EnrollmentToken, secret: String) {
         let secret = TokenSecret.generate()
         let now = Timestamp(clock.now())
-        let token = try await database.pool.write { db -> EnrollmentToken in
+        let token = try await database.write { db -> EnrollmentToken in
             guard try CustomerDirectory().customer(request.customerID, in: db) != nil else {
                 throw HubError.badRequest("unknown_customer", "no customer \(request.customerID)")
             }
@@ -39,23 +39,26 @@ package struct TokenStore: Sendable {
         return (token, secret)
     }
 
-    static func token(_ tokenID: String, in db: Database) throws -> EnrollmentToken? {
-        try EnrollmentToken.fetchOne(db, key: tokenID)
+    static func token(_ tokenID: String, in db: any DatabaseSession) throws -> EnrollmentToken? {
+        try EnrollmentToken.fetchOne(db, sql: "SELECT * FROM enrollment_tokens WHERE token_id = ?", arguments: [tokenID])
     }
 
     /// Newest first.
     func tokens(customerID: String?) async throws -> [EnrollmentToken] {
-        try await database.pool.read { db in
-            var tokens = EnrollmentToken.order(Column("created_at").desc, Column("token_id"))
-            if let customerID { tokens = tokens.filter(Column("customer_id") == customerID) }
-            return try tokens.fetchAll(db)
+        try await database.read { db in
+            var conditions = SQLConditions()
+            if let customerID { conditions.add("customer_id = ?", customerID) }
+            return try EnrollmentToken.fetchAll(
+                db, sql: "SELECT * FROM enrollment_tokens \(conditions.whereClause) ORDER BY created_at DESC, token_id",
+                arguments: conditions.arguments
+            )
         }
     }
 
     /// Revokes a token: from now on it enrolls nothing. `false` when there is no such
     /// token; revoking twice keeps the first time.
     func revoke(tokenID: String) async throws -> Bool {
-        try await database.pool.write { db in
+        try await database.write { db in
             try db.execute(
                 sql: "UPDATE enrollment_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE token_id = ?",
                 arguments: [Timestamp(clock.now()), tokenID]
@@ -70,13 +73,13 @@ package struct TokenStore: Sendable {
     /// One statement decides and counts, so concurrent enrollments cannot use a token
     /// more often than it allows, and every kind of refusal does the same work: the same
     /// lookup by hash, matching no row.
-    static func use(tokenHash: String, now: Timestamp, in db: Database) throws -> (tokenID: String, customerID: String)? {
+    static func use(tokenHash: String, now: Timestamp, in db: any DatabaseSession) throws -> (tokenID: String, customerID: String)? {
         let row = try Row.fetchOne(
-            db.cachedStatement(sql: """
+            db, sql: """
                 UPDATE enrollment_tokens SET used = used + 1
                 WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ? AND used < uses
                 RETURNING token_id, customer_id
-                """),
+                """,
             arguments: [tokenHash, now]
         )
         return row.map { ($0["token_id"], $0["customer_id"]) }

@@ -10,5 +10,5 @@ package protocol ControlEnvelopeSource: Sendable {
 
     /// Values of its ``EnvelopeField``s for one host, read inside the report's
     /// transaction; a field it leaves out keeps its placeholder.
-    func fields(forHost hostID: String, in db: Database) throws -> [String: EnvelopeValue]
+    func fields(forHost hostID: String, in db: any DatabaseSession) throws -> [String: EnvelopeValue]
 }

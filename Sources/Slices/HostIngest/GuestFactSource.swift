@@ -6,7 +6,7 @@ import Kernel
 /// ``HostIngestSlice/guestFacts`` while that slice is assembled.
 package protocol GuestFactSource: Sendable {
     /// Members to add, by guest id, for the guests of `hostID` this source knows of.
-    func facts(forGuestsOf hostID: String, in db: Database) throws -> [String: [String: JSONValue]]
+    func facts(forGuestsOf hostID: String, in db: any DatabaseSession) throws -> [String: [String: JSONValue]]
 }
 
 /// A guest as the host detail shows it: its own columns, then what later slices add.
@@ -23,7 +23,7 @@ struct GuestDetail: Encodable {
 
     /// The guests of `hostID` with what `sources` know of each; where two sources name
     /// the same fact of a guest, the first one's is kept.
-    static func all(hostID: String, sources: [any GuestFactSource], in db: Database) throws -> [GuestDetail] {
+    static func all(hostID: String, sources: [any GuestFactSource], in db: any DatabaseSession) throws -> [GuestDetail] {
         var facts: [String: [String: JSONValue]] = [:]
         for source in sources {
             facts.merge(try source.facts(forGuestsOf: hostID, in: db)) { $0.merging($1) { first, _ in first } }

@@ -13,17 +13,17 @@ package enum GuestKeys {
     }
 
     /// The guest whose key hashes to `keyHash`, on a host that is not revoked.
-    package static func holder(forKeyHash keyHash: String, in db: Database) throws -> Holder? {
-        try Holder.fetchOne(db.cachedStatement(sql: """
+    package static func holder(forKeyHash keyHash: String, in db: any DatabaseSession) throws -> Holder? {
+        try Holder.fetchOne(db, sql: """
             SELECT g.guest_id, g.host_id, h.customer_id FROM guests AS g JOIN hosts AS h ON h.host_id = g.host_id
             WHERE g.api_key = ? AND h.revoked_at IS NULL
-            """), arguments: [keyHash])
+            """, arguments: [keyHash])
     }
 
     /// Gives the guest a new key (by its hash); the previous one stops working. `nil` for
     /// no such guest, or one on a revoked host. Callers announce the change once it is
     /// committed, so running hubs drop the old key from their caches.
-    package static func replaceKey(guestID: String, keyHash: String, at now: Timestamp, in db: Database) throws -> Holder? {
+    package static func replaceKey(guestID: String, keyHash: String, at now: Timestamp, in db: any DatabaseSession) throws -> Holder? {
         guard let holder = try Holder.fetchOne(db, sql: """
             SELECT g.guest_id, g.host_id, h.customer_id FROM guests AS g JOIN hosts AS h ON h.host_id = g.host_id
             WHERE g.guest_id = ? AND h.revoked_at IS NULL
@@ -36,7 +36,7 @@ package enum GuestKeys {
     /// For each customer with exactly one guest that runs a controller (its host reported
     /// a `controller_version` for it), that guest: where a customer's legacy controller
     /// reports belong once controllers report as guests.
-    package static func soleControllerGuests(in db: Database) throws -> [String: Holder] {
+    package static func soleControllerGuests(in db: any DatabaseSession) throws -> [String: Holder] {
         guard try db.tableExists("guests"), try db.tableExists("hosts") else { return [:] }
         let holders = try Holder.fetchAll(db, sql: """
             SELECT MIN(g.guest_id) AS guest_id, MIN(g.host_id) AS host_id, h.customer_id AS customer_id

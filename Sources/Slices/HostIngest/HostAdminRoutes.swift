@@ -52,11 +52,11 @@ struct HostAdminRoutes: Sendable {
     /// The host's guests with what enabled later slices know of each.
     private func guestDetails(hostID: String) async throws -> [GuestDetail] {
         let sources = contributions.all(for: HostIngestSlice.guestFacts)
-        return try await database.pool.read { db in try GuestDetail.all(hostID: hostID, sources: sources, in: db) }
+        return try await database.read { db in try GuestDetail.all(hostID: hostID, sources: sources, in: db) }
     }
 
     private func stalenessStates() async throws -> [String: String] {
-        try await database.pool.read { db in
+        try await database.read { db in
             var states: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT subject, state FROM \(SubjectStates.table) WHERE checker = ?", arguments: [HostIngestVocabulary.stalenessChecker]) {
                 states[row["subject"]] = row["state"]

@@ -31,7 +31,7 @@ package enum HostDesiredState {
     }
 
     /// The host's desired state and generation; `nil` for an unknown host.
-    package static func current(hostID: String, in db: Database) throws -> Current? {
+    package static func current(hostID: String, in db: any DatabaseSession) throws -> Current? {
         try Current.fetchOne(
             db, sql: "SELECT host_id, customer_id, desired_generation AS generation, desired_json FROM hosts WHERE host_id = ?", arguments: [hostID]
         )
@@ -39,8 +39,8 @@ package enum HostDesiredState {
 
     /// The host's desired-state generation; 0 for an unknown host or one never given a
     /// desired state.
-    package static func generation(hostID: String, in db: Database) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT desired_generation FROM hosts WHERE host_id = ?"), arguments: [hostID]) ?? 0
+    package static func generation(hostID: String, in db: any DatabaseSession) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT desired_generation FROM hosts WHERE host_id = ?", arguments: [hostID]) ?? 0
     }
 
     /// Stores `canonicalJSON` as the host's desired state and raises the generation by
@@ -49,11 +49,11 @@ package enum HostDesiredState {
     /// The compare and the raise are one `UPDATE … WHERE`, so inside a write transaction
     /// concurrent writers never lose an increment or share a number. The caller passes a
     /// canonical form (sorted keys, one encoding), so equal content means equal text.
-    package static func replace(hostID: String, canonicalJSON: String, in db: Database) throws -> Stored? {
+    package static func replace(hostID: String, canonicalJSON: String, in db: any DatabaseSession) throws -> Stored? {
         try db.execute(
             sql: """
                 UPDATE hosts SET desired_json = ?, desired_generation = desired_generation + 1
-                WHERE host_id = ? AND desired_json IS NOT ?
+                WHERE host_id = ? AND desired_json IS DISTINCT FROM ?
                 """,
             arguments: [canonicalJSON, hostID, canonicalJSON]
         )
@@ -75,12 +75,12 @@ package enum HostDesiredState {
     /// Stores `canonicalJSON` as the guest's desired spec (`guests.desired_spec_json`) and,
     /// when it differs from the stored one, raises its host's desired generation, so the
     /// host fetches its desired state again. `nil` for an unknown guest.
-    package static func replaceGuestSpec(guestID: String, canonicalJSON: String, in db: Database) throws -> GuestSpecStored? {
+    package static func replaceGuestSpec(guestID: String, canonicalJSON: String, in db: any DatabaseSession) throws -> GuestSpecStored? {
         guard let hostID = try String.fetchOne(db, sql: "SELECT host_id FROM guests WHERE guest_id = ?", arguments: [guestID]) else {
             return nil
         }
         try db.execute(
-            sql: "UPDATE guests SET desired_spec_json = ? WHERE guest_id = ? AND desired_spec_json IS NOT ?",
+            sql: "UPDATE guests SET desired_spec_json = ? WHERE guest_id = ? AND desired_spec_json IS DISTINCT FROM ?",
             arguments: [canonicalJSON, guestID, canonicalJSON]
         )
         let changed = db.changesCount > 0
@@ -92,9 +92,9 @@ package enum HostDesiredState {
 
     /// The desired specs of the host's guests that have one, by vmid, as stored
     /// (canonical JSON text).
-    package static func guestSpecs(hostID: String, in db: Database) throws -> [(vmid: Int, canonicalJSON: String)] {
+    package static func guestSpecs(hostID: String, in db: any DatabaseSession) throws -> [(vmid: Int, canonicalJSON: String)] {
         try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT vmid, desired_spec_json FROM guests WHERE host_id = ? AND desired_spec_json IS NOT NULL ORDER BY vmid"),
+            db, sql: "SELECT vmid, desired_spec_json FROM guests WHERE host_id = ? AND desired_spec_json IS NOT NULL ORDER BY vmid",
             arguments: [hostID]
         ).map { ($0["vmid"], $0["desired_spec_json"]) }
     }

@@ -38,14 +38,14 @@ struct HostReportWriter: Sendable {
         return outcome
     }
 
-    func store(_ accepted: Accepted, in db: Database) throws -> Outcome {
+    func store(_ accepted: Accepted, in db: any DatabaseSession) throws -> Outcome {
         try store.saveHostReport(
             accepted.report, raw: accepted.raw, hostID: accepted.hostID, customerID: accepted.customerID,
             receivedAt: accepted.receivedAt, in: db
         )
         for guest in accepted.report.guests {
             do {
-                try db.inCachedSavepoint {
+                try db.inSavepoint {
                     try store.upsertGuestFromReport(guest, hostID: accepted.hostID, seenAt: accepted.receivedAt, in: db)
                 }
             } catch {

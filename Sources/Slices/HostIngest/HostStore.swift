@@ -22,12 +22,12 @@ package struct HostStore: Sendable {
     /// Mints a host for an existing customer: a legible `<customer_id>-<6 of [a-z0-9]>`
     /// id and a fresh key, answered once.
     package func mint(customerID: String, label: String?) async throws -> (host: Host, apiKey: String) {
-        try await database.pool.write { db in try mint(customerID: customerID, label: label, in: db) }
+        try await database.write { db in try mint(customerID: customerID, label: label, in: db) }
     }
 
     /// The one way a host comes to be, inside the caller's transaction: the operator's
     /// mint and later slices (enrollment) share it.
-    package func mint(customerID: String, label: String?, in db: Database) throws -> (host: Host, apiKey: String) {
+    package func mint(customerID: String, label: String?, in db: any DatabaseSession) throws -> (host: Host, apiKey: String) {
         guard try CustomerDirectory().customer(customerID, in: db) != nil else {
             throw HubError.badRequest("unknown_customer", "no customer \(customerID)")
         }
@@ -41,7 +41,7 @@ package struct HostStore: Sendable {
 
     /// Gives the host a new key (by its hash); the old one stops working. Callers announce
     /// the change (``Kernel/SliceEnvironment/announceKeyChange()``) once it is committed.
-    package func replaceKey(hostID: String, keyHash: String, in db: Database) throws {
+    package func replaceKey(hostID: String, keyHash: String, in db: any DatabaseSession) throws {
         try db.execute(
             sql: "UPDATE hosts SET api_key_hash = ?, updated_at = ? WHERE host_id = ? AND revoked_at IS NULL",
             arguments: [keyHash, Timestamp(clock.now()), hostID]
@@ -52,7 +52,7 @@ package struct HostStore: Sendable {
     /// dead-man's switch stops watching it; reports, guests and events stay. Returns the
     /// host as revoked, or `nil` when there is no such host; revoking twice keeps the
     /// first time.
-    package func revoke(hostID: String, in db: Database) throws -> Host? {
+    package func revoke(hostID: String, in db: any DatabaseSession) throws -> Host? {
         let now = Timestamp(clock.now())
         try db.execute(
             sql: """
@@ -70,7 +70,7 @@ package struct HostStore: Sendable {
 
     /// Creates the host, or on conflict changes its identity (customer, label, key) and
     /// `updated_at` only.
-    package func upsertHost(hostID: String, customerID: String, label: String, apiKeyHash: String, in db: Database) throws {
+    package func upsertHost(hostID: String, customerID: String, label: String, apiKeyHash: String, in db: any DatabaseSession) throws {
         let now = Timestamp(clock.now())
         try db.execute(
             sql: """
@@ -82,28 +82,26 @@ package struct HostStore: Sendable {
         )
     }
 
-    package static func host(_ hostID: String, in db: Database) throws -> Host? {
-        try Host.fetchOne(db, key: hostID)
+    package static func host(_ hostID: String, in db: any DatabaseSession) throws -> Host? {
+        try Host.fetchOne(db, sql: "SELECT * FROM hosts WHERE host_id = ?", arguments: [hostID])
     }
 
     package func host(_ hostID: String) async throws -> Host? {
-        try await database.pool.read { db in try Self.host(hostID, in: db) }
+        try await database.read { db in try Self.host(hostID, in: db) }
     }
 
     /// The host a key belongs to, by the key's hash.
     package func host(forKeyHash keyHash: String) async throws -> Host? {
-        try await database.pool.read { db in
-            try Host.filter(Column("api_key_hash") == keyHash && Column("revoked_at") == nil).fetchOne(db)
+        try await database.read { db in
+            try Host.fetchOne(db, sql: "SELECT * FROM hosts WHERE api_key_hash = ? AND revoked_at IS NULL", arguments: [keyHash])
         }
     }
 
     package func hosts(customerID: String?) async throws -> [Host] {
-        try await database.pool.read { db in
-            var hosts = Host.order(Column("host_id"))
-            if let customerID {
-                hosts = hosts.filter(Column("customer_id") == customerID)
-            }
-            return try hosts.fetchAll(db)
+        try await database.read { db in
+            var conditions = SQLConditions()
+            if let customerID { conditions.add("customer_id = ?", customerID) }
+            return try Host.fetchAll(db, sql: "SELECT * FROM hosts \(conditions.whereClause) ORDER BY host_id", arguments: conditions.arguments)
         }
     }
 
@@ -113,46 +111,50 @@ package struct HostStore: Sendable {
     ///
     /// Hand-written, prepared statements: this runs once per report, and a record would
     /// allocate an encoder and a dictionary of columns for every row it writes.
-    package func saveHostReport(_ report: HostReport, raw: String, hostID: String, customerID: String, receivedAt: String, in db: Database) throws {
-        try db.cachedStatement(sql: """
+    package func saveHostReport(_ report: HostReport, raw: String, hostID: String, customerID: String, receivedAt: String, in db: any DatabaseSession) throws {
+        try db.execute(sql: """
                 INSERT INTO host_reports (host_id, customer_id, reported_at, received_at, agent_version, cpu_percent, mem_percent,
                     disk_percent, guest_total, guest_running, cloudflared_status, raw_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
+                """, arguments: [
                 hostID, customerID, report.reportedAtText, receivedAt, report.agentVersion, report.host.cpuPercent,
                 report.host.memPercent, report.host.diskPercent, report.guests.count, report.runningGuestCount, report.cloudflaredStatus, raw,
             ])
-        try db.cachedStatement(sql: "UPDATE hosts SET agent_version = ?, last_report_at = ? WHERE host_id = ?")
-            .execute(arguments: [report.agentVersion, receivedAt, hostID])
+        try db.execute(
+            sql: "UPDATE hosts SET agent_version = ?, last_report_at = ? WHERE host_id = ?", arguments: [report.agentVersion, receivedAt, hostID]
+        )
     }
 
     /// Creates or refreshes a guest from its host's report: reality columns only, so a
     /// guest's `api_key` and `desired_spec_json` survive every report. Hand-written and
     /// prepared, like ``saveHostReport(_:raw:hostID:customerID:receivedAt:in:)``: it runs
     /// for every guest of every report.
-    package func upsertGuestFromReport(_ guest: HostReport.ReportedGuest, hostID: String, seenAt: String, in db: Database) throws {
-        try db.cachedStatement(sql: """
+    package func upsertGuestFromReport(_ guest: HostReport.ReportedGuest, hostID: String, seenAt: String, in db: any DatabaseSession) throws {
+        try db.execute(sql: """
                 INSERT INTO guests (guest_id, host_id, vmid, display_name, status, controller_version, last_seen_at, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(guest_id) DO UPDATE SET display_name = excluded.display_name, status = excluded.status,
                     controller_version = excluded.controller_version, vmid = excluded.vmid,
                     last_seen_at = excluded.last_seen_at, updated_at = excluded.updated_at
-                """)
-            .execute(arguments: [Guest.id(hostID: hostID, vmid: guest.vmid), hostID, guest.vmid, guest.name, guest.status, guest.controllerVersion, seenAt, seenAt, seenAt])
+                """, arguments: [
+                Guest.id(hostID: hostID, vmid: guest.vmid), hostID, guest.vmid, guest.name, guest.status, guest.controllerVersion, seenAt, seenAt, seenAt,
+            ])
     }
 
     package func guests(hostID: String) async throws -> [Guest] {
-        try await database.pool.read { db in try Self.guests(hostID: hostID, in: db) }
+        try await database.read { db in try Self.guests(hostID: hostID, in: db) }
     }
 
-    package static func guests(hostID: String, in db: Database) throws -> [Guest] {
-        try Guest.filter(Column("host_id") == hostID).order(Column("vmid")).fetchAll(db)
+    package static func guests(hostID: String, in db: any DatabaseSession) throws -> [Guest] {
+        try Guest.fetchAll(db, sql: "SELECT * FROM guests WHERE host_id = ? ORDER BY vmid", arguments: [hostID])
     }
 
     /// The figures of a host's latest report.
     package func latestReport(hostID: String) async throws -> ReportFigures? {
-        try await database.pool.read { db in
-            try ReportFigures.filter(Column("host_id") == hostID).order(Column("id").desc).fetchOne(db)
+        try await database.read { db in
+            try ReportFigures.fetchOne(
+                db, sql: "SELECT * FROM \(ReportFigures.databaseTableName) WHERE host_id = ? ORDER BY id DESC LIMIT 1", arguments: [hostID]
+            )
         }
     }
 
@@ -169,8 +171,8 @@ package struct HostStore: Sendable {
     /// Hosts that have reported, the subjects of the dead-man's switch; never-reported
     /// hosts are skipped.
     package func stalenessRows() async throws -> [Host] {
-        try await database.pool.read { db in
-            try Host.filter(Column("last_report_at") != nil && Column("revoked_at") == nil).order(Column("host_id")).fetchAll(db)
+        try await database.read { db in
+            try Host.fetchAll(db, sql: "SELECT * FROM hosts WHERE last_report_at IS NOT NULL AND revoked_at IS NULL ORDER BY host_id")
         }
     }
 }

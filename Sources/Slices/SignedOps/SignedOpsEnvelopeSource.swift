@@ -16,7 +16,7 @@ struct SignedOpsEnvelopeSource: ControlEnvelopeSource {
         try await flags.isEnabled(SignedOpsVocabulary.signedOps, for: customerID)
     }
 
-    func fields(forHost hostID: String, in db: Database) throws -> [String: EnvelopeValue] {
+    func fields(forHost hostID: String, in db: any DatabaseSession) throws -> [String: EnvelopeValue] {
         [
             Self.desiredGeneration.name: .integer(try HostDesiredState.generation(hostID: hostID, in: db)),
             Self.hasSignedOps.name: .boolean(try OpStore.hasPending(hostID: hostID, now: clock.now(), in: db)),

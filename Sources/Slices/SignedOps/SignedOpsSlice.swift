@@ -25,6 +25,9 @@ package enum SignedOpsSlice {
                 dataDirectory: environment.configuration.dataDirectory, database: environment.database,
                 clock: environment.clock, logger: environment.logger
             )
+            if environment.database.dialect == .postgres {
+                try await keys.checkAgreesWithFleet()
+            }
             _ = try await keys.activeKey()
             let store = OpStore(database: environment.database, events: environment.events)
             let cohort = CohortGate(flags: environment.flags)

@@ -19,7 +19,7 @@ import Testing
             }
             #expect(!setCookie.contains("Secure"), "plain HTTP cannot carry a Secure cookie")
             let token = try #require(DashboardBrowser.cookie("hub_session", in: reply.headers))
-            let stored = try await hub.database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM kernel_dashboard_sessions") }
+            let stored = try await hub.database.rows("SELECT * FROM kernel_dashboard_sessions")
             #expect(stored.count == 1)
             #expect(stored.allSatisfy { row in row.databaseValues.allSatisfy { "\($0)".contains(token) == false } })
             #expect(!hub.logs.text.contains(token))

@@ -32,7 +32,7 @@ package struct DashboardSessions: Sendable {
         let token = APIKey.generate()
         let now = clock.now()
         let session = DashboardSession(id: LegibleIdentifier.make(prefix: "ds-", length: 10), token: token, expiresAt: now.addingTimeInterval(lifetime))
-        try await database.pool.write { db in
+        try await database.write { db in
             try db.execute(sql: "DELETE FROM kernel_dashboard_sessions WHERE expires_at <= ?", arguments: [Timestamp(now)])
             try db.execute(
                 sql: "INSERT INTO kernel_dashboard_sessions (session_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)",
@@ -44,7 +44,7 @@ package struct DashboardSessions: Sendable {
 
     package func lookup(token: String?) async throws -> Lookup {
         guard let token, APIKey.isWellFormed(token) else { return .unknown }
-        let found = try await database.pool.read { db -> (id: String, expiresAt: Timestamp)? in
+        let found = try await database.read { db -> (id: String, expiresAt: Timestamp)? in
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT session_id, expires_at FROM kernel_dashboard_sessions WHERE token_hash = ?", arguments: [APIKey.hash(token)]
             ), let expiresAt: Timestamp = row["expires_at"] else { return nil }
@@ -57,7 +57,7 @@ package struct DashboardSessions: Sendable {
 
     /// Logout: the token stops working at once.
     package func end(token: String) async throws {
-        try await database.pool.write { db in
+        try await database.write { db in
             try db.execute(sql: "DELETE FROM kernel_dashboard_sessions WHERE token_hash = ?", arguments: [APIKey.hash(token)])
         }
     }

@@ -34,7 +34,7 @@ struct ControllerPanels: Sendable {
     var panel: OverviewPanel {
         OverviewPanel(position: 10) { request in
             let now = clock.now()
-            let (census, customers, backlog) = try await database.pool.read { db in
+            let (census, customers, backlog) = try await database.read { db in
                 (
                     try ControllerCensus.watch.census(in: db, now: now, configuration: configuration),
                     try CustomerCounts.read(in: db), try OutboxBacklog.read(in: db)

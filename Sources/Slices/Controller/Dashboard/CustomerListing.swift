@@ -49,7 +49,7 @@ struct CustomerListing: Sendable {
     /// The page `requestedPage` of the customers matching `filter`, by id.
     func page(_ filter: Filter, requestedPage: String?) async throws -> (lines: [Line], pager: DashboardPager) {
         var conditions: [String] = []
-        var arguments = StatementArguments(ControllerState.arguments(now: clock.now(), configuration: configuration))
+        var arguments = SQLArguments(ControllerState.arguments(now: clock.now(), configuration: configuration))
         if let status = filter.status {
             conditions.append("status = ?")
             arguments += [status.rawValue]
@@ -59,7 +59,8 @@ struct CustomerListing: Sendable {
             arguments += [state.rawValue]
         }
         if let text = filter.text {
-            conditions.append(#"(customer_id LIKE ? ESCAPE '\' OR name LIKE ? ESCAPE '\')"#)
+            let like = database.dialect.caseInsensitiveLike
+            conditions.append("(customer_id \(like) ? ESCAPE '\\' OR name \(like) ? ESCAPE '\\')")
             let pattern = "%" + Self.likeEscaped(text) + "%"
             arguments += [pattern, pattern]
         }
@@ -68,11 +69,11 @@ struct CustomerListing: Sendable {
                 SELECT customer_id, name, status, paid_until, webhook_url IS NOT NULL AS has_webhook, last_report_at,
                     \(ControllerState.sqlExpression) AS controller_state
                 FROM customer_configs
-            ) WHERE \(conditions.isEmpty ? "1" : conditions.joined(separator: " AND "))
+            ) AS listing WHERE \(conditions.isEmpty ? "true" : conditions.joined(separator: " AND "))
             """
         let bound = arguments
-        return try await database.pool.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(matching))", arguments: bound) ?? 0
+        return try await database.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(matching)) AS matching", arguments: bound) ?? 0
             let pager = DashboardPager(requested: requestedPage, perPage: Self.pageSize, total: total)
             let lines = try Line.fetchAll(
                 db, sql: matching + " ORDER BY customer_id LIMIT ? OFFSET ?", arguments: bound + [pager.perPage, pager.offset]
@@ -83,8 +84,8 @@ struct CustomerListing: Sendable {
 
     /// The controller's state of one customer, as the table would show it.
     func controllerState(of customerID: String) async throws -> ControllerState {
-        let arguments = StatementArguments(ControllerState.arguments(now: clock.now(), configuration: configuration)) + [customerID]
-        let text = try await database.pool.read { db in
+        let arguments = SQLArguments(ControllerState.arguments(now: clock.now(), configuration: configuration)) + [customerID]
+        let text = try await database.read { db in
             try String.fetchOne(
                 db, sql: "SELECT \(ControllerState.sqlExpression) FROM customer_configs WHERE customer_id = ?", arguments: arguments
             )

@@ -15,7 +15,7 @@ struct GuestPanel: Sendable {
     var panel: OverviewPanel {
         OverviewPanel(position: 30) { request in
             let now = clock.now()
-            let census = try await database.pool.read { db in try GuestCensus.watch.census(in: db, now: now, configuration: configuration) }
+            let census = try await database.read { db in try GuestCensus.watch.census(in: db, now: now, configuration: configuration) }
             let counts = census.byState.map { Count(state: $0.state, count: $0.count) }
             return Self.template.render(["counts": counts, "total": census.total] as [String: Any], for: request)
         }

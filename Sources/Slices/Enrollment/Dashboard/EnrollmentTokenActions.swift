@@ -74,6 +74,6 @@ struct EnrollmentTokenActions: Sendable {
 extension TokenStore {
     /// One token as listed; `nil` when there is no such token.
     func token(_ tokenID: String) async throws -> EnrollmentToken? {
-        try await database.pool.read { db in try Self.token(tokenID, in: db) }
+        try await database.read { db in try Self.token(tokenID, in: db) }
     }
 }

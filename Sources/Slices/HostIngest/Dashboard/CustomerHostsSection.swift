@@ -23,7 +23,7 @@ struct CustomerHostsSection: Sendable {
     var section: DashboardSection {
         DashboardSection(position: 5) { request in
             let customerID = try request.parameter("customer_id")
-            let counts = try await database.pool.read { db in try HostStateCounts.read(customerID: customerID, in: db) }
+            let counts = try await database.read { db in try HostStateCounts.read(customerID: customerID, in: db) }
             let section = Section(
                 total: counts.total, allHref: DashboardLink.to(HostsPage.path, ["customer": customerID]),
                 lines: HostState.allCases.filter { counts[$0] > 0 }.map { state in

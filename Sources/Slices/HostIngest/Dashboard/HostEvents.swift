@@ -9,13 +9,11 @@ import Kernel
 /// its guests. The events of the host's customer are walked newest first by the
 /// `(customer_id, id)` index until enough are found.
 enum HostEvents {
-    static func newest(hostID: String, customerID: String, limit: Int, in db: Database) throws -> [Event] {
+    static func newest(hostID: String, customerID: String, limit: Int, in db: any DatabaseSession) throws -> [Event] {
         let guestPrefix = hostID + "/"
-        return try Event
-            .filter(sql: "customer_id = ? AND (subject = ? OR substr(subject, 1, ?) = ?)",
-                    arguments: [customerID, hostID, guestPrefix.unicodeScalars.count, guestPrefix])
-            .order(Column("id").desc)
-            .limit(limit)
-            .fetchAll(db)
+        return try Event.fetchAll(db, sql: """
+            SELECT \(Event.columnsSQL) FROM kernel_events WHERE customer_id = ? AND (subject = ? OR substr(subject, 1, ?) = ?)
+            ORDER BY id DESC LIMIT ?
+            """, arguments: [customerID, hostID, guestPrefix.unicodeScalars.count, guestPrefix, limit])
     }
 }

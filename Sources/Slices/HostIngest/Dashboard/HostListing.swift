@@ -40,7 +40,7 @@ struct HostListing: Sendable, Equatable {
     let order: Order
 
     /// How many hosts match: the pager's total.
-    func count(in db: Database) throws -> Int {
+    func count(in db: any DatabaseSession) throws -> Int {
         guard let state else {
             if let customerID {
                 return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM hosts WHERE customer_id = ?", arguments: [customerID]) ?? 0
@@ -51,9 +51,9 @@ struct HostListing: Sendable, Equatable {
     }
 
     /// The hosts of page `offset / limit`.
-    func lines(limit: Int, offset: Int, in db: Database) throws -> [Line] {
+    func lines(limit: Int, offset: Int, in db: any DatabaseSession) throws -> [Line] {
         var conditions: [String] = []
-        var arguments: StatementArguments = [HostState.checker]
+        var arguments: SQLArguments = [HostState.checker]
         if let customerID {
             conditions.append("h.customer_id = ?")
             arguments += [customerID]
@@ -64,15 +64,15 @@ struct HostListing: Sendable, Equatable {
             SELECT h.host_id, h.customer_id, h.label, \(HostState.sqlExpression) AS state, h.last_report_at, h.agent_version,
                 r.cpu_percent, r.mem_percent, r.disk_percent, r.guest_total, r.guest_running
             FROM (
-                SELECT h.rowid AS position FROM hosts AS h \(HostState.subjectStateJoin)
-                WHERE \(conditions.isEmpty ? "1" : conditions.joined(separator: " AND "))
-                ORDER BY \(orderTerms(usingIndex: walksFleet))
+                SELECT \(db.dialect.rowKey("h", primaryKey: "host_id")) AS position FROM hosts AS h \(HostState.subjectStateJoin)
+                WHERE \(conditions.isEmpty ? "true" : conditions.joined(separator: " AND "))
+                ORDER BY \(orderTerms(usingIndex: walksFleet, db.dialect))
                 LIMIT ? OFFSET ?
             ) AS page
-            JOIN hosts AS h ON h.rowid = page.position
+            JOIN hosts AS h ON \(db.dialect.rowKey("h", primaryKey: "host_id")) = page.position
             \(HostState.subjectStateJoin)
             LEFT JOIN host_reports AS r ON r.id = (SELECT MAX(id) FROM host_reports WHERE host_id = h.host_id)
-            ORDER BY \(orderTerms(usingIndex: true))
+            ORDER BY \(orderTerms(usingIndex: true, db.dialect))
             """, arguments: arguments)
     }
 
@@ -83,12 +83,17 @@ struct HostListing: Sendable, Equatable {
         customerID == nil && !(state?.isRare ?? false)
     }
 
-    /// The sort, with the host's row number breaking ties so pages never overlap. The
-    /// index on `last_report_at` holds each row's number, so it serves both terms. When
-    /// the hosts come from another index, a `+` tells SQLite not to walk the last-seen
-    /// index instead (it would read the whole fleet to fill a page).
-    private func orderTerms(usingIndex: Bool) -> String {
+    /// The sort, with the host's row key breaking ties so pages never overlap. On SQLite
+    /// the index on `last_report_at` holds each row's number, so it serves both terms;
+    /// when the hosts come from another index, a `+` tells SQLite not to walk the
+    /// last-seen index instead (it would read the whole fleet to fill a page).
+    /// PostgreSQL's planner weighs that itself.
+    private func orderTerms(usingIndex: Bool, _ dialect: SQLDialect) -> String {
         let direction = order == .newest ? "DESC" : "ASC"
-        return "\(usingIndex ? "" : "+")h.last_report_at \(direction), h.rowid \(direction)"
+        let hint = usingIndex || dialect == .postgres ? "" : "+"
+        // Hosts never seen come last among the newest and first among the oldest, as
+        // SQLite sorts NULL; PostgreSQL sorts it the other way unless told.
+        let nulls = dialect == .postgres ? (order == .newest ? " NULLS LAST" : " NULLS FIRST") : ""
+        return "\(hint)h.last_report_at \(direction)\(nulls), \(dialect.rowKey("h", primaryKey: "host_id")) \(direction)"
     }
 }

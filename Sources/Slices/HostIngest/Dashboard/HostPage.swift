@@ -68,7 +68,7 @@ struct HostPage: Sendable {
             let sources = contributions.all(for: HostIngestSlice.guestFacts)
             // One read for what the page finds of the host in the database; its latest
             // report is then read as the admin API reads it.
-            let read = try await database.pool.read { db -> Reading? in
+            let read = try await database.read { db -> Reading? in
                 guard let host = try HostStore.host(hostID, in: db) else { return nil }
                 return Reading(
                     host: host, recordedState: try SubjectStates.state(checker: HostState.checker, subject: hostID, in: db),

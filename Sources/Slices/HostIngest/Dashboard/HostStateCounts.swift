@@ -13,12 +13,12 @@ struct HostStateCounts: Sendable, Equatable {
     var total: Int { counts.values.reduce(0, +) }
 
     /// The counts over the whole fleet, or over one customer's hosts.
-    static func read(customerID: String?, in db: Database) throws -> HostStateCounts {
+    static func read(customerID: String?, in db: any DatabaseSession) throws -> HostStateCounts {
         try customerID.map { try readCustomer($0, in: db) } ?? readFleet(in: db)
     }
 
     /// One customer's hosts are few: each one's state is worked out and grouped.
-    private static func readCustomer(_ customerID: String, in db: Database) throws -> HostStateCounts {
+    private static func readCustomer(_ customerID: String, in db: any DatabaseSession) throws -> HostStateCounts {
         var result = HostStateCounts()
         let rows = try Row.fetchAll(db, sql: """
             SELECT \(HostState.sqlExpression) AS state, COUNT(*) AS hosts
@@ -35,7 +35,7 @@ struct HostStateCounts: Sendable, Equatable {
     /// The whole fleet is counted in parts that each read an index, rather than by
     /// working out 100,000 hosts' states one by one (four times slower); `ok` is what is
     /// left. Only the revoked count reads the table itself, for the mark no index holds.
-    private static func readFleet(in db: Database) throws -> HostStateCounts {
+    private static func readFleet(in db: any DatabaseSession) throws -> HostStateCounts {
         var result = HostStateCounts()
         guard let totals = try Row.fetchOne(db, sql: """
             SELECT (SELECT COUNT(*) FROM hosts) AS hosts,

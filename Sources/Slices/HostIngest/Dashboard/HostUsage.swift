@@ -25,10 +25,10 @@ struct HostUsage: Sendable, Equatable {
     /// milliseconds of when they were received, so that id bounds the window and only
     /// the window's rows of this host are read. (A report stored out of that order in
     /// the very milliseconds the window starts may be left out: no chart could show it.)
-    static func read(hostID: String, since: Date, bucketSeconds: Int, in db: Database) throws -> HostUsage {
+    static func read(hostID: String, since: Date, bucketSeconds: Int, in db: any DatabaseSession) throws -> HostUsage {
         let since = Timestamp(since)
         let rows = try Row.fetchAll(db, sql: """
-            SELECT CAST(strftime('%s', received_at) AS INTEGER) / ? AS bucket,
+            SELECT \(db.dialect.epochSeconds("received_at")) / ? AS bucket,
                 AVG(cpu_percent) AS cpu, AVG(mem_percent) AS memory, AVG(disk_percent) AS disk
             FROM host_reports
             WHERE host_id = ?

@@ -30,7 +30,7 @@ struct HostUsageCharts {
     static let windows = [Window.day, .week]
 
     /// Reads both windows of `hostID` as of `now`.
-    static func read(hostID: String, now: Date, in db: Database) throws -> HostUsageCharts {
+    static func read(hostID: String, now: Date, in db: any DatabaseSession) throws -> HostUsageCharts {
         HostUsageCharts(figures: try windows.map { window in
             let start = now.addingTimeInterval(-window.seconds)
             let usage = try HostUsage.read(hostID: hostID, since: start, bucketSeconds: window.bucketSeconds, in: db)

@@ -54,7 +54,7 @@ struct HostsPage: Sendable {
                 customerID: customer?.isEmpty == false ? customer : nil, state: try HostState.filter(request.queryValue("state")),
                 order: try HostListing.Order.parse(request.queryValue("sort"))
             )
-            let (lines, pager) = try await database.pool.read { db in
+            let (lines, pager) = try await database.read { db in
                 let pager = DashboardPager(requested: request.queryValue("page"), perPage: Self.perPage, total: try listing.count(in: db))
                 return (try listing.lines(limit: pager.perPage, offset: pager.offset, in: db), pager)
             }

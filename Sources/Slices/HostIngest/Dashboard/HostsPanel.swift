@@ -18,7 +18,7 @@ struct HostsPanel: Sendable {
 
     var panel: OverviewPanel {
         OverviewPanel(position: 20) { request in
-            let counts = try await database.pool.read { db in try HostStateCounts.read(customerID: nil, in: db) }
+            let counts = try await database.read { db in try HostStateCounts.read(customerID: nil, in: db) }
             let panel = Panel(total: counts.total, lines: HostState.allCases.map { state in
                 Line(state: state.rawValue, count: counts[state], href: DashboardLink.to(HostsPage.path, ["state": state.rawValue]))
             })

@@ -14,7 +14,7 @@ struct IssueOpAction: Sendable {
             let op = try OpForm.request(request.form)
             // A mistake in the form is shown before the question, not after it.
             _ = try OpIssuer.validate(op)
-            guard try await database.pool.read({ db in try HostStore.host(hostID, in: db) }) != nil else {
+            guard try await database.read({ db in try HostStore.host(hostID, in: db) }) != nil else {
                 throw HubError.notFound("There is no host \(hostID).")
             }
             return "Issue op \(OpForm.describe(op)) to host \(hostID)? Unless the host fetches it within \(op.ttlSeconds) seconds, it expires."

@@ -59,7 +59,7 @@ struct OpsSection: Sendable {
         DashboardSection(position: Self.position) { request in
             let hostID = try request.parameter("host_id")
             let now = clock.now()
-            let read = try await database.pool.read { db -> (isRevoked: Bool, desired: HostDesiredState.Current, ops: [OpListing])? in
+            let read = try await database.read { db -> (isRevoked: Bool, desired: HostDesiredState.Current, ops: [OpListing])? in
                 guard let host = try HostStore.host(hostID, in: db), let desired = try HostDesiredState.current(hostID: hostID, in: db) else { return nil }
                 return (host.revokedAt != nil, desired, try OpListing.list(hostID: hostID, status: nil, limit: Self.listedOps + 1, now: now, in: db))
             }

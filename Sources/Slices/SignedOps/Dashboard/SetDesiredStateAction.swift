@@ -13,7 +13,7 @@ struct SetDesiredStateAction: Sendable {
             let hostID = try request.parameter("host_id")
             // A mistake in the form is shown before the question, not after it.
             _ = try DesiredStateForm.body(request.form)
-            guard let current = try await database.pool.read({ db in try HostDesiredState.current(hostID: hostID, in: db) }) else {
+            guard let current = try await database.read({ db in try HostDesiredState.current(hostID: hostID, in: db) }) else {
                 throw HubError.notFound("There is no host \(hostID).")
             }
             return "Replace the desired state of host \(hostID) (generation \(current.generation))? The host applies it at its next fetch."

@@ -31,7 +31,7 @@ struct DesiredStateRoutes: Sendable {
             SliceRoute(.get, "/api/v1/host-desired", access: .kinds([HostIngestVocabulary.hostKind])) { request in
                 let host = try await cohort.admit(request)
                 let key = try await keys.activeKey()
-                let read = try await database.pool.read { db in
+                let read = try await database.read { db in
                     (try HostDesiredState.current(hostID: host.hostID, in: db), try HostDesiredState.guestSpecs(hostID: host.hostID, in: db))
                 }
                 guard let current = read.0 else { throw HubError.notFound("no host \(host.hostID)") }

@@ -13,7 +13,7 @@ struct DesiredStateWriter: Sendable {
 
     func replace(hostID: String, with body: DesiredStateBody, logger: Logger) async throws -> HostDesiredState.Stored {
         let canonical = try servableCanonicalJSON(body, hostID: hostID, logger: logger)
-        let stored = try await database.pool.write { db in
+        let stored = try await database.write { db in
             if try HostStore.host(hostID, in: db)?.revokedAt != nil { throw SignedOpsRefusal.hostRevoked(hostID) }
             return try HostDesiredState.replace(hostID: hostID, canonicalJSON: canonical, in: db)
         }

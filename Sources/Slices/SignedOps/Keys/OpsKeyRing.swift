@@ -50,7 +50,7 @@ package final class OpsKeyRing: Sendable {
     package func publishedKeys() async throws -> [OpsPublicKey] {
         let active = try await activeKey()
         let cutoff = Timestamp(clock.now().addingTimeInterval(-Self.verificationWindow))
-        let retired = try await database.pool.read { db in
+        let retired = try await database.read { db in
             try SigningKeyRecords.retired(since: cutoff, excluding: active.keyID, in: db)
         }
         return [active.publicKey] + retired
@@ -85,6 +85,27 @@ package final class OpsKeyRing: Sendable {
         )
     }
 
+    /// Replicas sharing one PostgreSQL database are one hub to the agents: they sign
+    /// with one key. The operator copies the key file to every replica (it never enters
+    /// the database); a replica whose file is missing or holds another key than the
+    /// fleet's active one refuses to start instead of signing ops the agents would
+    /// reject. The first replica of a fresh database generates the key as a lone hub does.
+    package func checkAgreesWithFleet() async throws {
+        guard let active = try await database.read({ db in try SigningKeyRecords.activeKeyID(in: db) }) else { return }
+        guard let local = try file.load()?.key else {
+            throw ConfigurationError(
+                "this replica has no ops signing key at \(file.url.path), and the fleet signs with keyid \(active): "
+                    + "copy that file from a replica that runs, then start again"
+            )
+        }
+        guard local.keyID == active else {
+            throw ConfigurationError(
+                "this replica's ops signing key (\(file.url.path), keyid \(local.keyID)) is not the fleet's active key (keyid \(active)): "
+                    + "copy the key file from a replica that signs with it (after `hub keys rotate`, copy the new file to every replica)"
+            )
+        }
+    }
+
     private func generate() async throws -> SigningKey {
         let fresh = SigningKey.generate()
         if try file.create(fresh) {
@@ -107,6 +128,6 @@ package final class OpsKeyRing: Sendable {
 
     private func record(_ key: OpsPublicKey) async throws {
         let now = Timestamp(clock.now())
-        try await database.pool.write { db in try SigningKeyRecords.noteActive(key, now: now, in: db) }
+        try await database.write { db in try SigningKeyRecords.noteActive(key, now: now, in: db) }
     }
 }

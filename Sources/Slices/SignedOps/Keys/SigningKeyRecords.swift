@@ -11,7 +11,7 @@ enum SigningKeyRecords {
     /// Records `key` as the one that signs from `now`: inserts it (or reinstates it) and
     /// retires every other key still marked active. Idempotent, so the rotating process
     /// and a server noticing the new file may both call it.
-    static func noteActive(_ key: OpsPublicKey, now: Timestamp, in db: Database) throws {
+    static func noteActive(_ key: OpsPublicKey, now: Timestamp, in db: any DatabaseSession) throws {
         try db.execute(
             sql: """
                 INSERT INTO ops_signing_keys (keyid, public_key, created_at, retired_at) VALUES (?, ?, ?, NULL)
@@ -25,8 +25,13 @@ enum SigningKeyRecords {
         )
     }
 
+    /// The key that signs now, as last recorded; `nil` before any key was.
+    static func activeKeyID(in db: any DatabaseSession) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT keyid FROM ops_signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1")
+    }
+
     /// Keys retired at or after `cutoff`, other than `activeKeyID`, most recently retired first.
-    static func retired(since cutoff: Timestamp, excluding activeKeyID: String, in db: Database) throws -> [OpsPublicKey] {
+    static func retired(since cutoff: Timestamp, excluding activeKeyID: String, in db: any DatabaseSession) throws -> [OpsPublicKey] {
         try String.fetchAll(
             db,
             sql: """

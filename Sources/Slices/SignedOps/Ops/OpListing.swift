@@ -34,14 +34,14 @@ struct OpListing: Sendable, Encodable, SnakeCaseRecord {
     }
 
     /// The host's ops, newest first, at most `limit`, only those in `status` when given.
-    static func list(hostID: String, status: OpRecord.Status?, limit: Int, now: Date, in db: Database) throws -> [OpListing] {
+    static func list(hostID: String, status: OpRecord.Status?, limit: Int, now: Date, in db: any DatabaseSession) throws -> [OpListing] {
         try OpListing.fetchAll(db, sql: """
             SELECT * FROM (
                 SELECT op_id, seq, type, args_json,
                     CASE WHEN status = 'pending' AND expires_at <= ? THEN 'expired' ELSE status END AS status,
                     issued_at, expires_at, closed_at, output
                 FROM signed_ops WHERE host_id = ?
-            ) WHERE ? IS NULL OR status = ?
+            ) AS ops WHERE CAST(? AS TEXT) IS NULL OR status = ?
             ORDER BY seq DESC LIMIT ?
             """, arguments: [Timestamp(now), hostID, status?.rawValue, status?.rawValue, limit])
     }

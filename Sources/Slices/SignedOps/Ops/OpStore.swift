@@ -29,7 +29,7 @@ struct OpStore: Sendable {
     /// takes the next `seq`, signs and stores — all in one transaction, so a failure
     /// leaves no row and uses up no number.
     func issue(hostID: String, type: OpType, arguments: ValidatedArguments, ttlSeconds: Int, now: Date, key: SigningKey) async throws -> Issued {
-        try await database.pool.write { db in
+        try await database.write { db in
             guard let host = try HostStore.host(hostID, in: db) else { throw HubError.notFound("no host \(hostID)") }
             // A revoked host fetches nothing any more: an op would only wait to expire.
             guard host.revokedAt == nil else { throw SignedOpsRefusal.hostRevoked(hostID) }
@@ -59,11 +59,11 @@ struct OpStore: Sendable {
         }
     }
 
-    static func nextSeq(hostID: String, in db: Database) throws -> Int64 {
+    static func nextSeq(hostID: String, in db: any DatabaseSession) throws -> Int64 {
         try db.execute(
             sql: """
                 INSERT INTO signed_op_sequences (host_id, last_seq) VALUES (?, 1)
-                ON CONFLICT(host_id) DO UPDATE SET last_seq = last_seq + 1
+                ON CONFLICT(host_id) DO UPDATE SET last_seq = signed_op_sequences.last_seq + 1
                 """,
             arguments: [hostID]
         )
@@ -73,7 +73,7 @@ struct OpStore: Sendable {
     /// The stored envelopes of `hostID`'s pending ops that have not expired at `now`, in
     /// `seq` order.
     func pendingEnvelopes(hostID: String, now: Date) async throws -> [String] {
-        try await database.pool.read { db in
+        try await database.read { db in
             try String.fetchAll(
                 db,
                 sql: "SELECT envelope_json FROM signed_ops WHERE host_id = ? AND status = 'pending' AND expires_at > ? ORDER BY seq",
@@ -84,7 +84,7 @@ struct OpStore: Sendable {
 
     /// The host's ops for the operator, newest first; 404 for an unknown host.
     func list(hostID: String, status: OpRecord.Status?, limit: Int, now: Date) async throws -> OpList {
-        try await database.pool.read { db in
+        try await database.read { db in
             guard try HostStore.host(hostID, in: db) != nil else { throw HubError.notFound("no host \(hostID)") }
             return OpList(ops: try OpListing.list(hostID: hostID, status: status, limit: limit, now: now, in: db))
         }
@@ -95,10 +95,10 @@ struct OpStore: Sendable {
     }
 
     /// Whether ``pendingEnvelopes(hostID:now:)`` would answer any.
-    static func hasPending(hostID: String, now: Date, in db: Database) throws -> Bool {
+    static func hasPending(hostID: String, now: Date, in db: any DatabaseSession) throws -> Bool {
         // Asked inside every host report's write: a prepared statement.
         try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM signed_ops WHERE host_id = ? AND status = 'pending' AND expires_at > ?)"),
+            db, sql: "SELECT EXISTS (SELECT 1 FROM signed_ops WHERE host_id = ? AND status = 'pending' AND expires_at > ?)",
             arguments: [hostID, Timestamp.format(now)]
         ) ?? false
     }
@@ -108,8 +108,8 @@ struct OpStore: Sendable {
     /// 409 `op_closed` for one already finished or expired — an overdue op is expired
     /// here and then, with its `op_expired` event, as the checker would.
     func close(opID: String, hostID: String, result: OpResultBody, now: Date) async throws {
-        let refusal = try await database.pool.write { db -> HubError? in
-            guard let op = try OpRecord.fetchOne(db, key: opID), op.hostID == hostID else {
+        let refusal = try await database.write { db -> HubError? in
+            guard let op = try OpRecord.fetchOne(db, sql: "SELECT * FROM signed_ops WHERE op_id = ?", arguments: [opID]), op.hostID == hostID else {
                 return .notFound("no op \(opID) for this host")
             }
             guard op.status == .pending else {
@@ -137,11 +137,10 @@ struct OpStore: Sendable {
     @discardableResult
     func expireOverdue(now: Date) async throws -> Int {
         let now = Timestamp(now)
-        return try await database.pool.write { db in
-            let overdue = try OpRecord
-                .filter(Column("status") == "pending" && Column("expires_at") <= now)
-                .order(Column("op_id"))
-                .fetchAll(db)
+        return try await database.write { db in
+            let overdue = try OpRecord.fetchAll(
+                db, sql: "SELECT * FROM signed_ops WHERE status = 'pending' AND expires_at <= ? ORDER BY op_id", arguments: [now]
+            )
             var expired = 0
             for op in overdue {
                 if try expire(op, now: now, in: db) { expired += 1 }
@@ -153,7 +152,7 @@ struct OpStore: Sendable {
     /// Moves a pending op to `expired` and records `op_expired` — once: an op no longer
     /// pending is left alone and answers false.
     @discardableResult
-    func expire(_ op: OpRecord, now: Timestamp, in db: Database) throws -> Bool {
+    func expire(_ op: OpRecord, now: Timestamp, in db: any DatabaseSession) throws -> Bool {
         try db.execute(
             sql: "UPDATE signed_ops SET status = 'expired', closed_at = ? WHERE op_id = ? AND status = 'pending'",
             arguments: [now, op.opID]
