@@ -36,7 +36,6 @@ mkdir -p "$work/seed"
 HUB_DATA_DIR=$work/seed "$hub" migrate >/dev/null
 python3 "$here/seed.py" "$work/seed" "$load_hosts" "$load_hosts" 0 0
 HUB_DATA_DIR=$work/seed "$hub" store copy --to "$database" >&2
-cp "$work/seed/ops-signing-key.pem" "$work/" 2>/dev/null || true
 
 results=$work/results.txt
 : >"$results"
@@ -44,7 +43,8 @@ pids=()
 start_replica() { # name, port
   local folder=$work/$1
   mkdir -p "$folder" && chmod 700 "$folder"
-  [ -f "$work/seed/ops-signing-key.pem" ] && cp "$work/seed/ops-signing-key.pem" "$folder/"
+  # One identity: every replica signs with the key the first one generated.
+  [ -f "$work/one/ops-signing-key.pem" ] && cp -p "$work/one/ops-signing-key.pem" "$folder/"
   HUB_DATA_DIR=$folder HUB_DATABASE_URL=$database HUB_LISTEN=127.0.0.1:$2 HUB_TICK_SECONDS=3600 HUB_RETENTION_DAYS=36500 \
     "$hub" serve >"$work/$1.log" 2>&1 &
   pids+=($!)
@@ -65,8 +65,9 @@ echo "phase: two replicas" >&2
 start_replica first $port
 start_replica second $((port + 1))
 run_wrk two-a "http://127.0.0.1:$port" $((connections / 2)) | tee -a "$results" >&2 &
+other_wrk=$!
 run_wrk two-b "http://127.0.0.1:$((port + 1))" $((connections / 2)) | tee -a "$results" >&2
-wait %1 2>/dev/null || wait
+wait "$other_wrk"
 stop_replicas
 
 echo "phase: pgbench" >&2

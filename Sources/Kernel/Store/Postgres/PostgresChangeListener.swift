@@ -28,11 +28,13 @@ package struct PostgresChangeListener: Service {
                     on: MultiThreadedEventLoopGroup.singleton.any(), configuration: try address.connectionConfiguration(), id: 1, logger: logger
                 ).get()
                 defer { connection.closeInBackground() }
-                let notifications = try await connection.listen(NotifiedChangeToken.channel)
-                if connectedBefore { token.heard() }
+                let reconnected = connectedBefore
                 connectedBefore = true
                 try await cancelWhenGracefulShutdown {
-                    for try await _ in notifications { token.heard() }
+                    try await connection.listen(on: NotifiedChangeToken.channel) { notifications in
+                        if reconnected { token.heard() }
+                        for try await _ in notifications { token.heard() }
+                    }
                 }
             } catch {
                 if !Task.isShuttingDownGracefully {

@@ -43,9 +43,15 @@ package final class PostgresStore: Sendable {
         var retryAt: ContinuousClock.Instant?
     }
 
-    package init(address: PostgresAddress, connections: Int = 8, logger: Logger) throws {
+    package convenience init(address: PostgresAddress, connections: Int = 8, logger: Logger) throws {
+        // Made before the store: a throw from a half-made store trips the optimizer
+        // (Swift 6.3 crashes on releasing its atomics in a throwing initializer).
+        self.init(address: address, configuration: try address.connectionConfiguration(), connections: connections, logger: logger)
+    }
+
+    private init(address: PostgresAddress, configuration: PostgresConnection.Configuration, connections: Int, logger: Logger) {
         self.address = address
-        self.configuration = try address.connectionConfiguration()
+        self.configuration = configuration
         self.slots = DispatchSemaphore(value: connections)
         self.logger = logger
     }
