@@ -41,7 +41,7 @@ package struct HubDatabase: Sendable {
         if case .sqlite(_, let file) = engine { file } else { nil }
     }
 
-    /// Where the data lives, for logs and `hub status` (never a password).
+    /// Where the data lives, for the log (never a password).
     package var location: String {
         switch engine {
         case .sqlite(_, let file): file.path
