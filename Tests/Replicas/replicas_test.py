@@ -9,6 +9,7 @@ The second argument is a server the test may create a database on (what `.ci/pos
 prints). Each check waits for its condition with a deadline; none sleeps and then looks."""
 import datetime
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -16,6 +17,7 @@ import sys
 import tempfile
 import time
 import urllib.parse
+import urllib.request
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "Benchmarks"))
@@ -93,6 +95,15 @@ def report(replica, host):
     }, key=host["api_key"])[0]
 
 
+def checker_rounds(replica):
+    """How many rounds of checkers `replica` has run (its tick histogram's count)."""
+    request = urllib.request.Request(replica.base + "/metrics", headers={"Authorization": f"Bearer {GLOBAL_KEY}"})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        text = answer.read().decode()
+    counts = re.findall(r"^hub_tick_duration_seconds_count(?:\{[^}]*\})? (\d+)", text, re.MULTILINE)
+    return sum(int(count) for count in counts)
+
+
 def host_stale_events(replica, host_id):
     status, answer = replica.call("GET", "/api/v1/admin/events?type=host_stale&limit=1000")
     assert status == 200, answer
@@ -138,14 +149,17 @@ def main(binary, server_url):
         wait_for("the restarted replica to follow", lambda: first.role() == "follower", 30)
 
         # The silent host goes stale once, whichever replica leads and however many ticks run.
-        def steady_reports_until(deadline):
-            while time.monotonic() < deadline:
+        def steady_reports(until):
+            """The steady host keeps reporting to both replicas (an agent's heartbeat) until `until()` holds."""
+            while not until():
                 assert report(second, hosts["steady"]) == 200
                 assert report(first, hosts["steady"]) == 200
                 time.sleep(0.5)
-        steady_reports_until(silent_since + STALE_AFTER_SECONDS + 1)
+        steady_reports(lambda: time.monotonic() > silent_since + STALE_AFTER_SECONDS + 1)
         wait_for("host_stale for the silent host", lambda: host_stale_events(second, hosts["silent"]["host_id"]), 6 * TICK_SECONDS)
-        steady_reports_until(time.monotonic() + 3 * TICK_SECONDS)
+        # Two more rounds of the checkers on the leader: none may report the silent host again.
+        ticked = checker_rounds(second)
+        steady_reports(lambda: checker_rounds(second) >= ticked + 2)
         events = host_stale_events(first, hosts["silent"]["host_id"])
         assert len(events) == 1, events
         assert host_stale_events(first, hosts["steady"]["host_id"]) == []
