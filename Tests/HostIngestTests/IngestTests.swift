@@ -113,6 +113,8 @@ import Testing
         #expect(try await fixture.hub.count("guests", where: "vmid = 101") == 1)
         #expect(try await fixture.hub.count("guests", where: "vmid = 102") == 0)
         #expect(fixture.hub.logs.all.contains { $0.contains("guest upsert failed") && $0.contains("vmid=102") })
+        // The failing guest's group-mate is written, and not reported as failed.
+        #expect(!fixture.hub.logs.all.contains { $0.contains("guest upsert failed") && $0.contains("vmid=101") })
     }
 }
 

@@ -53,7 +53,9 @@ import Testing
 
     func withBudgetedHub(_ body: @escaping @Sendable (ToyHub, Int) async throws -> Void) async throws {
         try await withDataDirectory { directory in
-            let hub = try await startHub(in: directory, catalogue: [Self.slice], serverLimits: ServerLimits(bodyBudgetBytes: Self.budget))
+            var limits = ServerLimits.patientForTests
+            limits.bodyBudgetBytes = Self.budget
+            let hub = try await startHub(in: directory, catalogue: [Self.slice], serverLimits: limits)
             try await hub.withLiveServer { port in try await body(hub, port) }
             let errored = hub.loggedAnError
             #expect(!errored, "\(hub.logs.text)")

@@ -103,13 +103,21 @@ struct ToyHub {
 func openRuntime(
     in directory: URL, catalogue: [Slice], enabled: [String]? = nil, flagOverrides: [String: Bool] = [:],
     globalAPIKey: String? = globalKey, clock: ManualClock = ManualClock(), logs: LogCapture = LogCapture(),
-    staleAfter: TimeInterval = 1800, downAfter: TimeInterval = 3600, serverLimits: ServerLimits = ServerLimits(),
-    tickInterval: Duration = .seconds(60)
+    staleAfter: TimeInterval = 1800, downAfter: TimeInterval = 3600, serverLimits: ServerLimits = .patientForTests,
+    tickInterval: Duration = .seconds(60), onSQLite: Bool = false
 ) async throws -> HubRuntime {
-    let configuration = HubConfiguration(
+    var configuration = HubConfiguration(
         dataDirectory: directory, globalAPIKey: globalAPIKey, sliceNames: enabled ?? catalogue.map(\.name),
         flagOverrides: flagOverrides, tickInterval: tickInterval, staleAfter: staleAfter, downAfter: downAfter, serverLimits: serverLimits
     )
+    // As a test hub does (``TestHub``): PostgreSQL when the tests run on it, one database
+    // per data folder, so a runtime opened again on the folder finds the same data.
+    if !onSQLite {
+        var database = TestDatabase.address(of: directory)
+        if database == nil { database = try await TestDatabase.fresh() }
+        if let database { TestDatabase.register(database, for: directory) }
+        configuration.databaseAddress = database
+    }
     return try await HubRuntime(
         configuration: configuration, resolver: SliceResolver(catalogue: catalogue),
         version: "test", clock: clock, logger: logs.logger
@@ -120,12 +128,13 @@ func openRuntime(
 func startHub(
     in directory: URL, catalogue: [Slice], enabled: [String]? = nil, flagOverrides: [String: Bool] = [:],
     globalAPIKey: String? = globalKey, clock: ManualClock = ManualClock(), logs: LogCapture = LogCapture(),
-    staleAfter: TimeInterval = 1800, downAfter: TimeInterval = 3600, serverLimits: ServerLimits = ServerLimits(),
-    tickInterval: Duration = .seconds(60)
+    staleAfter: TimeInterval = 1800, downAfter: TimeInterval = 3600, serverLimits: ServerLimits = .patientForTests,
+    tickInterval: Duration = .seconds(60), onSQLite: Bool = false
 ) async throws -> ToyHub {
     let runtime = try await openRuntime(
         in: directory, catalogue: catalogue, enabled: enabled, flagOverrides: flagOverrides, globalAPIKey: globalAPIKey,
-        clock: clock, logs: logs, staleAfter: staleAfter, downAfter: downAfter, serverLimits: serverLimits, tickInterval: tickInterval
+        clock: clock, logs: logs, staleAfter: staleAfter, downAfter: downAfter, serverLimits: serverLimits, tickInterval: tickInterval,
+        onSQLite: onSQLite
     )
     try await runtime.migrator.migrate(allowDestructive: false)
     return ToyHub(runtime: runtime, hub: try await runtime.assemble(), clock: clock, logs: logs)

@@ -5,15 +5,17 @@ import Kernel
 import Testing
 
 /// A second `HubRuntime` on the same folder stands in for `hub flags set` run while the
-/// server is up.
+/// server is up. On SQLite the server sees the change file on its very next request or
+/// tick, which is what these tests hold it to; on PostgreSQL a change arrives by
+/// notification, asynchronously (the replicas test and `HostRevocationTests` cover that).
 @Suite struct FlagChangesFromAnotherProcessTests {
     @Test func changeByAnotherProcessIsSeenByTheServersNextRequest() async throws {
         try await withDataDirectory { directory in
-            let server = try await startHub(in: directory, catalogue: [FlagToys.slice])
+            let server = try await startHub(in: directory, catalogue: [FlagToys.slice], onSQLite: true)
             try await server.withClient { client in
                 #expect(try await client.execute(uri: "/toy/gated", method: .get).status == .notFound)
 
-                let cli = try await openRuntime(in: directory, catalogue: [FlagToys.slice])
+                let cli = try await openRuntime(in: directory, catalogue: [FlagToys.slice], onSQLite: true)
                 try await cli.flags.set("toy_switch", enabled: true, customers: [], actor: "cli:test")
 
                 #expect(try await client.execute(uri: "/toy/gated", method: .get).status == .ok)
@@ -23,11 +25,11 @@ import Testing
 
     @Test func changeByAnotherProcessBeforeTheFirstRequestIsSeen() async throws {
         try await withDataDirectory { directory in
-            let server = try await startHub(in: directory, catalogue: [FlagToys.slice])
+            let server = try await startHub(in: directory, catalogue: [FlagToys.slice], onSQLite: true)
             // The server read its flags already, say from a checker at start.
             #expect(try await !server.runtime.flags.isEnabled("toy_switch"))
 
-            let cli = try await openRuntime(in: directory, catalogue: [FlagToys.slice])
+            let cli = try await openRuntime(in: directory, catalogue: [FlagToys.slice], onSQLite: true)
             try await cli.flags.set("toy_switch", enabled: true, customers: [], actor: "cli:test")
 
             let status = try await server.withClient { client in try await client.execute(uri: "/toy/gated", method: .get).status }
@@ -41,10 +43,10 @@ import Testing
             let slice = toySlice(flags: FlagToys.flags) { environment in
                 SliceParts(checkers: [FlagReadingChecker(flags: environment.flags, seen: seen)])
             }
-            let server = try await startHub(in: directory, catalogue: [slice])
+            let server = try await startHub(in: directory, catalogue: [slice], onSQLite: true)
             await server.hub.ticker.tick()
 
-            let cli = try await openRuntime(in: directory, catalogue: [slice])
+            let cli = try await openRuntime(in: directory, catalogue: [slice], onSQLite: true)
             try await cli.flags.set("toy_switch", enabled: true, customers: [], actor: "cli:test")
             await server.hub.ticker.tick()
 

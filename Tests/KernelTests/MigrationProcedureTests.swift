@@ -35,12 +35,19 @@ import Testing
     struct Stop: Error {}
 
     func tables(_ runtime: HubRuntime) async throws -> Set<String> {
-        Set(try await runtime.database.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'toy_%'") })
+        Set(try await runtime.database.read { db in
+            switch db.dialect {
+            case .sqlite:
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'toy_%'")
+            case .postgres:
+                try String.fetchAll(db, sql: "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 'toy_%'")
+            }
+        })
     }
 
     /// A database with `toy_old` holding three rows.
-    func seeded(_ directory: URL) async throws {
-        let before = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createOld])])
+    func seeded(_ directory: URL, onSQLite: Bool = false) async throws {
+        let before = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createOld])], onSQLite: onSQLite)
         try await before.migrator.migrate(allowDestructive: false)
         try await before.database.write { db in try db.execute(sql: "INSERT INTO toy_old (label) VALUES ('a'), ('b'), ('c')") }
         try before.close()
@@ -79,8 +86,14 @@ import Testing
             #expect(preview.steps.map(\.migration.id) == ["toy-002-move"])
             #expect(preview.procedures.map(\.owner) == ["toy"])
             #expect(preview.procedures.first?.preview == MigrationPreview(counts: [("rows", 3)]))
-            let backup = try #require(preview.backupFile)
-            #expect(backup.deletingLastPathComponent().path == runtime.configuration.backupDirectory.path)
+            switch runtime.database.dialect {
+            case .sqlite:
+                let backup = try #require(preview.backupFile)
+                #expect(backup.deletingLastPathComponent().path == runtime.configuration.backupDirectory.path)
+            case .postgres:
+                // PostgreSQL is backed up with its own tools; the hub makes no file.
+                #expect(preview.backupFile == nil)
+            }
             #expect(!FileManager.default.fileExists(atPath: runtime.configuration.backupDirectory.path))
             #expect(try await tables(runtime) == ["toy_old"])
         }
@@ -126,10 +139,11 @@ import Testing
         }
     }
 
+    /// SQLite's own backup; a PostgreSQL hub has none (`hub backup` refuses there).
     @Test func theBackupIsAConsistentCopyThatNeverReplacesAFile() async throws {
         try await withDataDirectory { directory in
-            try await seeded(directory)
-            let runtime = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createOld])])
+            try await seeded(directory, onSQLite: true)
+            let runtime = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createOld])], onSQLite: true)
             let file = directory.appendingPathComponent("copies/one.sqlite")
 
             try await runtime.database.backup(to: file)

@@ -15,9 +15,20 @@ import Testing
     static let dropThings = Migration.destructive("toy-003-drop-things", sql: "DROP TABLE toy_things;")
     static let createOthers = Migration.additive("toy-004-others", sql: "CREATE TABLE IF NOT EXISTS toy_others (id INTEGER PRIMARY KEY);")
 
+    /// Every table, column and index, as the store describes them.
     func schema(_ runtime: HubRuntime) async throws -> [String] {
         try await runtime.database.read { db in
-            try String.fetchAll(db, sql: "SELECT type || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master ORDER BY type, name")
+            switch db.dialect {
+            case .sqlite:
+                try String.fetchAll(db, sql: "SELECT type || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master ORDER BY type, name")
+            case .postgres:
+                try String.fetchAll(db, sql: """
+                    SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type FROM information_schema.columns
+                        WHERE table_schema = current_schema()
+                    UNION ALL SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = current_schema()
+                    ORDER BY 1
+                    """)
+            }
         }
     }
 
@@ -116,14 +127,15 @@ import Testing
         }
     }
 
+    /// The backup is SQLite's: on PostgreSQL the operator's own backups stand in for it.
     @Test func destructiveMigrationWithTheSwitchRunsAfterABackupOfThePreviousData() async throws {
         try await withDataDirectory { directory in
-            let before = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings])])
+            let before = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings])], onSQLite: true)
             try await before.migrator.migrate(allowDestructive: false)
             try await before.database.write { db in
                 try db.execute(sql: "INSERT INTO toy_things (label) VALUES ('kept in the backup'), ('also kept')")
             }
-            let runtime = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings, Self.dropThings])])
+            let runtime = try await openRuntime(in: directory, catalogue: [toySlice(migrations: [Self.createThings, Self.dropThings])], onSQLite: true)
 
             let applied = try await runtime.migrator.migrate(allowDestructive: true)
 

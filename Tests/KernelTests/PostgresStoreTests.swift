@@ -56,9 +56,12 @@ struct PostgresStoreTests {
         let first = Leadership(leading: false)
         let second = Leadership(leading: false)
         let logger = LogCapture().logger
-        let firstRun = Task { try await LeaderElection(address: address, leadership: first, logger: logger, retryInterval: .milliseconds(100)).run() }
+        // Shorter than the production second, yet long enough that a database busy with
+        // the rest of the suite answers within its patience (twice the interval).
+        let interval = Duration.milliseconds(500)
+        let firstRun = Task { try await LeaderElection(address: address, leadership: first, logger: logger, retryInterval: interval).run() }
         try await eventually("the first replica to lead") { first.isLeader }
-        let secondRun = Task { try await LeaderElection(address: address, leadership: second, logger: logger, retryInterval: .milliseconds(100)).run() }
+        let secondRun = Task { try await LeaderElection(address: address, leadership: second, logger: logger, retryInterval: interval).run() }
         // The second keeps trying and stays a follower while the first holds the lock.
         try await eventually("the second to have tried") { !second.isLeader && first.isLeader }
         firstRun.cancel()

@@ -35,6 +35,7 @@ package final class TestHub: Sendable {
         configuration.databaseAddress = database
         if let database { TestDatabase.register(database, for: directory) }
         self.postgres = database
+        configuration.serverLimits = .patientForTests
         configure(&configuration)
         let logs = LogCapture()
         let runtime = try await HubRuntime(

@@ -3,10 +3,11 @@ import GRDB
 import Kernel
 import Logging
 
-/// Stores one accepted host report: the report row, the host's reality columns and one
-/// upsert per guest, together. Reports arriving together share a commit (see
+/// Stores one accepted host report: the report row, the host's reality columns and its
+/// guests (an upsert per group of guests, ``GuestGroups``), together. Reports arriving together share a commit (see
 /// ``GroupCommit``); each is acknowledged only after its commit. A guest whose upsert
-/// fails is rolled back on its own and logged; the report still counts (liveness first).
+/// fails is rolled back on its own and logged, its group-mates written one by one; the
+/// report still counts (liveness first).
 /// Hand-written on purpose: it runs once per report, and records would allocate an
 /// encoder and a dictionary of columns per row (see ``HostStore``'s prepared statements).
 struct HostReportWriter: Sendable {
@@ -43,15 +44,16 @@ struct HostReportWriter: Sendable {
             accepted.report, raw: accepted.raw, hostID: accepted.hostID, customerID: accepted.customerID,
             receivedAt: accepted.receivedAt, in: db
         )
-        for guest in accepted.report.guests {
+        for group in GuestGroups.split(accepted.report.guests) {
             do {
                 try db.inSavepoint {
-                    try store.upsertGuestFromReport(guest, hostID: accepted.hostID, seenAt: accepted.receivedAt, in: db)
+                    try store.upsertGuestsFromReport(group, hostID: accepted.hostID, seenAt: accepted.receivedAt, in: db)
                 }
+            } catch where group.count > 1 {
+                // Which guest failed is found by writing the group's guests one by one.
+                for guest in group { upsertAlone(guest, accepted, in: db) }
             } catch {
-                logger.warning("guest upsert failed; report kept", metadata: [
-                    "host_id": "\(accepted.hostID)", "vmid": "\(guest.vmid)", "error": "\(error)",
-                ])
+                logGuestFailure(group[group.startIndex], accepted, error)
             }
         }
         var fields: [String: EnvelopeValue] = [:]
@@ -59,5 +61,21 @@ struct HostReportWriter: Sendable {
             fields.merge(try source.fields(forHost: accepted.hostID, in: db)) { _, later in later }
         }
         return Outcome(blocked: try CustomerDirectory().isBlocked(accepted.customerID, in: db), fields: fields)
+    }
+
+    private func upsertAlone(_ guest: HostReport.ReportedGuest, _ accepted: Accepted, in db: any DatabaseSession) {
+        do {
+            try db.inSavepoint {
+                try store.upsertGuestsFromReport([guest], hostID: accepted.hostID, seenAt: accepted.receivedAt, in: db)
+            }
+        } catch {
+            logGuestFailure(guest, accepted, error)
+        }
+    }
+
+    private func logGuestFailure(_ guest: HostReport.ReportedGuest, _ accepted: Accepted, _ error: any Error) {
+        logger.warning("guest upsert failed; report kept", metadata: [
+            "host_id": "\(accepted.hostID)", "vmid": "\(guest.vmid)", "error": "\(error)",
+        ])
     }
 }

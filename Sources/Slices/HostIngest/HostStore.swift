@@ -125,20 +125,21 @@ package struct HostStore: Sendable {
         )
     }
 
-    /// Creates or refreshes a guest from its host's report: reality columns only, so a
-    /// guest's `api_key` and `desired_spec_json` survive every report. Hand-written and
-    /// prepared, like ``saveHostReport(_:raw:hostID:customerID:receivedAt:in:)``: it runs
-    /// for every guest of every report.
-    package func upsertGuestFromReport(_ guest: HostReport.ReportedGuest, hostID: String, seenAt: String, in db: any DatabaseSession) throws {
-        try db.execute(sql: """
-                INSERT INTO guests (guest_id, host_id, vmid, display_name, status, controller_version, last_seen_at, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(guest_id) DO UPDATE SET display_name = excluded.display_name, status = excluded.status,
-                    controller_version = excluded.controller_version, vmid = excluded.vmid,
-                    last_seen_at = excluded.last_seen_at, updated_at = excluded.updated_at
-                """, arguments: [
+    /// Creates or refreshes guests from their host's report, in one statement: reality
+    /// columns only, so a guest's `api_key` and `desired_spec_json` survive every report.
+    /// Hand-written, like ``saveHostReport(_:raw:hostID:customerID:receivedAt:in:)``: it
+    /// runs for every report. `guests` is a group from ``GuestGroups``, whose few sizes
+    /// keep the prepared statements few; a report never names a vmid twice, which one
+    /// upsert of several rows needs on PostgreSQL.
+    package func upsertGuestsFromReport(_ guests: ArraySlice<HostReport.ReportedGuest>, hostID: String, seenAt: String, in db: any DatabaseSession) throws {
+        var arguments = SQLArguments()
+        arguments.values.reserveCapacity(guests.count * 9)
+        for guest in guests {
+            arguments += [
                 Guest.id(hostID: hostID, vmid: guest.vmid), hostID, guest.vmid, guest.name, guest.status, guest.controllerVersion, seenAt, seenAt, seenAt,
-            ])
+            ]
+        }
+        try db.execute(sql: GuestGroups.upsertSQL(rows: guests.count), arguments: arguments)
     }
 
     package func guests(hostID: String) async throws -> [Guest] {

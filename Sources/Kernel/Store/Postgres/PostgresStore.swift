@@ -32,6 +32,9 @@ package final class PostgresStore: Sendable {
     private let workers = DispatchQueue(label: "hub.postgres", attributes: .concurrent)
     private let outage = Mutex<Outage>(Outage())
     private let connectionIDs = Atomic<Int>(0)
+    /// Set by ``close()``: a closed store opens no connection again, as a closed SQLite
+    /// pool refuses its work.
+    private let closed = Atomic<Bool>(false)
     private let notifications = DispatchGroup()
 
     /// The lock every write transaction takes: any 64-bit number no other user of the
@@ -58,14 +61,14 @@ package final class PostgresStore: Sendable {
 
     /// Runs `work` in a read-only snapshot.
     package func read<T: Sendable>(_ work: @escaping @Sendable (any DatabaseSession) throws -> T) async throws -> T {
-        try await onWorker { try self.transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", work) }
+        try await onWorker { try self.transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY") { try work($0) } }
     }
 
     /// Runs `work` in a write transaction, after every other replica's write has committed.
     package func write<T: Sendable>(_ work: @escaping @Sendable (any DatabaseSession) throws -> T) async throws -> T {
         try await onWorker {
             try self.transaction(begin: "BEGIN") { session in
-                try session.execute(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [Self.writerLock])
+                session.holdBack(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [Self.writerLock])
                 return try work(session)
             }
         }
@@ -85,7 +88,7 @@ package final class PostgresStore: Sendable {
         workers.async {
             do {
                 try self.transaction(begin: "BEGIN") { session in
-                    try session.execute(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [Self.writerLock])
+                    session.holdBack(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [Self.writerLock])
                     batch(session)
                 }
                 finish(nil)
@@ -115,6 +118,7 @@ package final class PostgresStore: Sendable {
 
     package func close() {
         _ = notifications.wait(timeout: .now() + 5)
+        closed.store(true, ordering: .sequentiallyConsistent)
         let connections = idle.withLock { idle in
             defer { idle.removeAll() }
             return idle
@@ -133,10 +137,10 @@ package final class PostgresStore: Sendable {
         }
     }
 
-    private func transaction<T>(begin: String, _ work: (any DatabaseSession) throws -> T) throws -> T {
+    private func transaction<T>(begin: String, _ work: (PostgresSession) throws -> T) throws -> T {
         try leased { connection in
             let session = PostgresSession(connection: connection, logger: logger)
-            try session.execute(sql: begin)
+            session.holdBack(sql: begin)
             do {
                 let value = try work(session)
                 try session.execute(sql: "COMMIT")
@@ -151,6 +155,7 @@ package final class PostgresStore: Sendable {
     /// Lends a connection for `body`: an idle one, or a new one while fewer than the
     /// pool's size are open. A connection that closed underneath is not given back.
     private func leased<T>(_ body: (PooledConnection) throws -> T) throws -> T {
+        guard !closed.load(ordering: .sequentiallyConsistent) else { throw StoreUnavailable("the hub closed its database") }
         slots.wait()
         defer { slots.signal() }
         var reused = idle.withLock { $0.popLast() }
