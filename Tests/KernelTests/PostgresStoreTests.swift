@@ -55,7 +55,8 @@ struct PostgresStoreTests {
         guard let address = try await TestDatabase.fresh() else { return }
         let first = Leadership(leading: false)
         let second = Leadership(leading: false)
-        let logger = LogCapture().logger
+        let logs = LogCapture()
+        let logger = logs.logger
         // Shorter than the production second, yet long enough that a database busy with
         // the rest of the suite answers within its patience (twice the interval).
         let interval = Duration.milliseconds(500)
@@ -65,7 +66,12 @@ struct PostgresStoreTests {
         // The second keeps trying and stays a follower while the first holds the lock.
         try await eventually("the second to have tried") { !second.isLeader && first.isLeader }
         firstRun.cancel()
-        try await eventually("the second replica to take over") { second.isLeader }
+        do {
+            try await eventually("the second replica to take over") { second.isLeader }
+        } catch {
+            Issue.record("\(error); what the replicas logged:\n\(logs.text)")
+            throw error
+        }
         #expect(!first.isLeader)
         #expect(second.role == "leader" && first.role == "follower")
         secondRun.cancel()

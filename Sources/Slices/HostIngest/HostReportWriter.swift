@@ -4,10 +4,10 @@ import Kernel
 import Logging
 
 /// Stores one accepted host report: the report row, the host's reality columns and its
-/// guests (an upsert per group of guests, ``GuestGroups``), together. Reports arriving together share a commit (see
-/// ``GroupCommit``); each is acknowledged only after its commit. A guest whose upsert
-/// fails is rolled back on its own and logged, its group-mates written one by one; the
-/// report still counts (liveness first).
+/// guests (an upsert per group of guests, ``GuestGroups``), together. Reports arriving
+/// together share a commit (see ``GroupCommit``); each is acknowledged only after its
+/// commit. A guest whose upsert fails is rolled back on its own and logged, its
+/// group-mates written one by one; the report still counts (liveness first).
 /// Hand-written on purpose: it runs once per report, and records would allocate an
 /// encoder and a dictionary of columns per row (see ``HostStore``'s prepared statements).
 struct HostReportWriter: Sendable {

@@ -28,7 +28,8 @@ package final class PostgresStore: Sendable {
     private let configuration: PostgresConnection.Configuration
     private let logger: Logger
     private let idle = Mutex<[PooledConnection]>([])
-    private let slots: DispatchSemaphore
+    /// One per connection: a transaction holds one from before its thread is taken.
+    private let slots: AsyncSlots
     private let workers = DispatchQueue(label: "hub.postgres", attributes: .concurrent)
     private let outage = Mutex<Outage>(Outage())
     private let connectionIDs = Atomic<Int>(0)
@@ -55,7 +56,7 @@ package final class PostgresStore: Sendable {
     private init(address: PostgresAddress, configuration: PostgresConnection.Configuration, connections: Int, logger: Logger) {
         self.address = address
         self.configuration = configuration
-        self.slots = DispatchSemaphore(value: connections)
+        self.slots = AsyncSlots(connections)
         self.logger = logger
     }
 
@@ -85,7 +86,7 @@ package final class PostgresStore: Sendable {
     /// Runs the write `batch` makes in one transaction on a worker thread and tells
     /// `finish` how it ended: what ``GroupCommit`` uses to share a commit.
     func writeInBackground(_ batch: @escaping @Sendable (any DatabaseSession) -> Void, finish: @escaping @Sendable ((any Error)?) -> Void) {
-        workers.async {
+        inBackground {
             do {
                 try self.transaction(begin: "BEGIN") { session in
                     session.holdBack(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [Self.writerLock])
@@ -103,7 +104,7 @@ package final class PostgresStore: Sendable {
     /// it exits.
     func notify(channel: String) {
         notifications.enter()
-        workers.async {
+        inBackground {
             defer { self.notifications.leave() }
             do {
                 try self.leased { connection in
@@ -131,9 +132,25 @@ package final class PostgresStore: Sendable {
         for connection in idle.withLock({ $0 }) { connection.close() }
     }
 
+    /// Runs `work` on a worker thread once a connection's slot is free.
     private func onWorker<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            workers.async { continuation.resume(with: Result { try work() }) }
+        await slots.acquire()
+        return try await withCheckedThrowingContinuation { continuation in
+            workers.async {
+                defer { self.slots.release() }
+                continuation.resume(with: Result { try work() })
+            }
+        }
+    }
+
+    /// ``onWorker(_:)`` for callers that do not wait (they are told by `work` itself).
+    private func inBackground(_ work: @escaping @Sendable () -> Void) {
+        Task {
+            await slots.acquire()
+            workers.async {
+                defer { self.slots.release() }
+                work()
+            }
         }
     }
 
@@ -156,8 +173,6 @@ package final class PostgresStore: Sendable {
     /// pool's size are open. A connection that closed underneath is not given back.
     private func leased<T>(_ body: (PooledConnection) throws -> T) throws -> T {
         guard !closed.load(ordering: .sequentiallyConsistent) else { throw StoreUnavailable("the hub closed its database") }
-        slots.wait()
-        defer { slots.signal() }
         var reused = idle.withLock { $0.popLast() }
         // One the server closed while it sat idle (a restart) is dropped, not used.
         while let candidate = reused, candidate.isClosed {
