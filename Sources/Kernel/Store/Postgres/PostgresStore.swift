@@ -7,8 +7,9 @@ import PostgresNIO
 import Synchronization
 
 /// The hub's database on PostgreSQL: a few pooled connections, transactions run on
-/// threads of its own (each statement blocks its thread, as SQLite's do), and the same
-/// guarantees the SQLite store gives.
+/// threads of its own (each statement blocks its thread, as SQLite's do; waiting for a
+/// connection does not, see ``AsyncSlots``), and the same guarantees the SQLite store
+/// gives.
 ///
 /// - Writes are serialized across every replica by a transaction-scoped advisory lock,
 ///   exactly as SQLite has one writer: a checker's read-then-move, an op's sequence
