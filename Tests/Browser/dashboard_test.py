@@ -17,7 +17,7 @@ import time
 import traceback
 
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -61,8 +61,17 @@ class Operator:
         return self.driver.find_elements(By.CSS_SELECTOR, css)
 
     def wait_for_text(self, text, css="body"):
+        def shown(driver):
+            try:
+                return text in driver.find_element(By.CSS_SELECTOR, css).text
+            except WebDriverException as error:
+                # Chromium's other word for a stale element, when the page was replaced
+                # between finding the element and reading it: look again.
+                if "does not belong to the document" in str(error):
+                    return False
+                raise
         try:
-            self.wait().until(lambda driver: text in driver.find_element(By.CSS_SELECTOR, css).text)
+            self.wait().until(shown)
         except TimeoutException:
             raise AssertionError(f"{text!r} never appeared in {css} of {self.driver.current_url}")
 
