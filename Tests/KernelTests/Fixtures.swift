@@ -110,14 +110,8 @@ func openRuntime(
         dataDirectory: directory, globalAPIKey: globalAPIKey, sliceNames: enabled ?? catalogue.map(\.name),
         flagOverrides: flagOverrides, tickInterval: tickInterval, staleAfter: staleAfter, downAfter: downAfter, serverLimits: serverLimits
     )
-    // As a test hub does (``TestHub``): PostgreSQL when the tests run on it, one database
-    // per data folder, so a runtime opened again on the folder finds the same data.
-    if !onSQLite {
-        var database = TestDatabase.address(of: directory)
-        if database == nil { database = try await TestDatabase.fresh() }
-        if let database { TestDatabase.register(database, for: directory) }
-        configuration.databaseAddress = database
-    }
+    // PostgreSQL when the tests run on it, one database per data folder (``TestHub``'s).
+    configuration.databaseAddress = try await TestDatabase.database(for: directory, onSQLite: onSQLite)
     return try await HubRuntime(
         configuration: configuration, resolver: SliceResolver(catalogue: catalogue),
         version: "test", clock: clock, logger: logs.logger

@@ -25,6 +25,17 @@ package enum TestDatabase {
         databases.withLock { $0[dataDirectory.standardizedFileURL.path] }
     }
 
+    /// The database a test hub on `dataDirectory` uses: the folder's own if it had a hub
+    /// (a hub opened again finds its data, as it would its SQLite file), else a fresh one,
+    /// registered for the folder; `nil` when the tests, or this test (`onSQLite`), run on
+    /// SQLite.
+    package static func database(for dataDirectory: URL, onSQLite: Bool) async throws -> PostgresAddress? {
+        if let known = address(of: dataDirectory) { return known }
+        guard !onSQLite, let database = try await fresh() else { return nil }
+        register(database, for: dataDirectory)
+        return database
+    }
+
     /// A new, empty database on the test server; `nil` when the tests run on SQLite.
     package static func fresh() async throws -> PostgresAddress? {
         guard let serverURL else { return nil }

@@ -29,11 +29,14 @@ package final class TestHub: Sendable {
         var configuration = HubConfiguration(
             dataDirectory: directory, globalAPIKey: Self.globalKey, sliceNames: enabled ?? slices.map(\.name), flagOverrides: flags
         )
-        // A folder that had a hub keeps its database, as it keeps its SQLite file.
-        var database = postgres ?? TestDatabase.address(of: directory)
-        if database == nil, !onSQLite { database = try await TestDatabase.fresh() }
+        let database: PostgresAddress?
+        if let postgres {
+            TestDatabase.register(postgres, for: directory)
+            database = postgres
+        } else {
+            database = try await TestDatabase.database(for: directory, onSQLite: onSQLite)
+        }
         configuration.databaseAddress = database
-        if let database { TestDatabase.register(database, for: directory) }
         self.postgres = database
         configuration.serverLimits = .patientForTests
         configure(&configuration)
