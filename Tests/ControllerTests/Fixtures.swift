@@ -97,7 +97,7 @@ func withControllerHub<T>(
     logger.logLevel = .critical
     let configuration = HubConfiguration(
         dataDirectory: directory, globalAPIKey: globalKey, sliceNames: ["controller"], staleAfter: staleAfter, downAfter: downAfter,
-        sliceSettings: [ControllerSettings.pollInterval.name: "\(pollIntervalSeconds)"]
+        sliceSettings: [ControllerSettings.pollInterval.name: "\(pollIntervalSeconds)"], serverLimits: .patientForTests
     )
     let runtime = try await HubRuntime(
         configuration: configuration, resolver: SliceResolver(catalogue: [ControllerSlice.slice]),
